@@ -1,0 +1,200 @@
+package dev.leakgate.detect;
+
+import com.google.re2j.Matcher;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a rule set over content. One keyword pass picks the rules worth running and the lines
+ * where they may match; each such rule's regex then runs only over those lines (plus its window),
+ * so most bytes cost one automaton step and never reach a regex.
+ */
+public final class Detector {
+    private final List<Rule> rules;
+    private final KeywordAutomaton automaton;
+    /** For each keyword of the automaton, the indexes of the rules it triggers. */
+    private final int[][] rulesByKeyword;
+    /** Rules without keywords: they run over the whole content. */
+    private final int[] unanchored;
+
+    public Detector(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        List<Integer> always = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            if (rule.keywords().isEmpty()) {
+                always.add(r);
+            }
+            for (String k : rule.keywords()) {
+                byKeyword.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            }
+        }
+        automaton = new KeywordAutomaton(new ArrayList<>(byKeyword.keySet()));
+        rulesByKeyword = byKeyword.values().stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        unanchored = always.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Every match of every rule in {@code content}, ordered by offset, look-alikes removed. */
+    public List<Match> scan(byte[] content, int length) {
+        ByteText text = new ByteText(content, length);
+        Regions regions = new Regions(rules.size());
+        automaton.scan(content, length, (kw, end) -> {
+            for (int r : rulesByKeyword[kw]) {
+                regions.add(text, r, end, rules.get(r).window());
+            }
+        });
+        for (int r : unanchored) {
+            regions.addWhole(r, length);
+        }
+        List<Match> matches = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            int[] spans = regions.spans(r);
+            for (int i = 0; i < spans.length; i += 2) {
+                matchRegion(text, rules.get(r), spans[i], spans[i + 1], matches);
+            }
+        }
+        return dropShadowedGeneric(matches);
+    }
+
+    public List<Match> scan(byte[] content) {
+        return scan(content, content.length);
+    }
+
+    private void matchRegion(ByteText text, Rule rule, int from, int to, List<Match> out) {
+        Matcher m = rule.pattern().matcher(text.slice(from, to));
+        int g = rule.secretGroup();
+        while (m.find()) {
+            if (m.start(g) < 0) {
+                continue;
+            }
+            int start = from + m.start();
+            int end = from + m.end();
+            int secretStart = from + m.start(g);
+            int secretEnd = from + m.end(g);
+            String secret = m.group(g);
+            if (accept(rule, text, secret, secretStart)) {
+                out.add(new Match(rule, start, end, secretStart, secretEnd, secret, false));
+            }
+            if (m.end() == m.start()) {
+                break;
+            }
+        }
+    }
+
+    /** The precision checks every candidate passes before it becomes a match. */
+    public static boolean accept(Rule rule, ByteText text, String secret, int secretStart) {
+        if (secret.length() < rule.minLength()) {
+            return false;
+        }
+        if (rule.entropy() > 0 && Entropy.shannon(secret) < rule.entropy()) {
+            return false;
+        }
+        if (rule.validator() != null && !rule.validator().valid(secret)) {
+            return false;
+        }
+        if (Placeholders.isPlaceholder(secret)) {
+            return false;
+        }
+        if (!rule.allow().isEmpty()) {
+            String line = text.slice(text.lineStart(secretStart), text.lineEnd(secretStart));
+            for (com.google.re2j.Pattern a : rule.allow()) {
+                if (a.matcher(secret).find() || a.matcher(line).find()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A generic rule's match that overlaps a specific rule's secret says nothing more: drop it. */
+    private static List<Match> dropShadowedGeneric(List<Match> matches) {
+        matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.rule().id()));
+        if (matches.size() < 2) {
+            return matches;
+        }
+        List<Match> kept = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            if (m.rule().generic() && overlapsSpecific(m, matches)) {
+                continue;
+            }
+            kept.add(m);
+        }
+        return kept;
+    }
+
+    private static boolean overlapsSpecific(Match g, List<Match> all) {
+        for (Match o : all) {
+            if (!o.rule().generic() && o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Per rule, merged [start, end) spans of the lines where its keywords occur. */
+    private static final class Regions {
+        private final int[][] spans;
+        private final int[] sizes;
+
+        Regions(int rules) {
+            spans = new int[rules][];
+            sizes = new int[rules];
+        }
+
+        void add(ByteText text, int rule, int hitEnd, int window) {
+            int n = sizes[rule];
+            int[] s = spans[rule];
+            if (n > 0 && hitEnd <= s[n - 1]) {
+                return; // already inside the last region: the common case for repeated keywords
+            }
+            int start = text.lineStart(Math.max(0, hitEnd - 1));
+            int end = text.lineEnd(hitEnd);
+            if (window > 0) {
+                end = text.lineEnd(Math.min(text.length(), end + window));
+            }
+            if (end < text.length()) {
+                end++; // keep the newline so '$' and '\n' in patterns behave at the region's edge
+            }
+            if (s == null) {
+                s = spans[rule] = new int[8];
+            }
+            if (n > 0 && start <= s[n - 1]) {
+                s[n - 1] = Math.max(s[n - 1], end);
+                return;
+            }
+            if (n + 2 > s.length) {
+                s = spans[rule] = Arrays.copyOf(s, s.length * 2);
+            }
+            s[n] = start;
+            s[n + 1] = end;
+            sizes[rule] = n + 2;
+        }
+
+        void addWhole(int rule, int length) {
+            spans[rule] = new int[] {0, length};
+            sizes[rule] = 2;
+        }
+
+        int[] spans(int rule) {
+            return spans[rule] == null ? new int[0] : Arrays.copyOf(spans[rule], sizes[rule]);
+        }
+    }
+
+    /** Rules by id, for lookups from findings and baselines. */
+    public Map<String, Rule> byId() {
+        Map<String, Rule> m = new HashMap<>();
+        rules.forEach(r -> m.put(r.id(), r));
+        return m;
+    }
+}

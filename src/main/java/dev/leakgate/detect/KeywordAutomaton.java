@@ -1,0 +1,147 @@
+package dev.leakgate.detect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Aho–Corasick over bytes, ASCII case-insensitive, compiled to a full DFA over byte classes, so
+ * that one pass costs two array reads per byte whatever the number of keywords. Bytes that occur
+ * in no keyword share one class, which keeps the table small enough to stay in cache.
+ */
+public final class KeywordAutomaton {
+    /** Marks a transition into a state that ends at least one keyword. */
+    private static final int OUTPUT = 1 << 31;
+
+    private final byte[] byteClass = new byte[256];
+    private final int classes;
+    private final int[] delta;
+    private final int[][] outputs;
+    private final List<String> keywords;
+
+    /** Receives each keyword occurrence: its index in the keyword list and its end offset (exclusive). */
+    public interface HitSink {
+        void hit(int keyword, int end);
+    }
+
+    public KeywordAutomaton(List<String> keywords) {
+        this.keywords = List.copyOf(keywords);
+        int nextClass = 1;
+        for (String k : keywords) {
+            for (byte b : k.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                int u = b & 0xff;
+                if (byteClass[u] == 0) {
+                    byteClass[u] = (byte) nextClass++;
+                    if (nextClass > 127) {
+                        throw new IllegalArgumentException("too many distinct keyword bytes");
+                    }
+                }
+            }
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            byteClass[c] = byteClass[c + 32];
+        }
+        classes = nextClass;
+
+        List<int[]> gotoTable = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        gotoTable.add(newRow());
+        out.add(new ArrayList<>());
+        for (int ki = 0; ki < keywords.size(); ki++) {
+            byte[] kb = keywords.get(ki).toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (kb.length == 0) {
+                throw new IllegalArgumentException("empty keyword");
+            }
+            int s = 0;
+            for (byte b : kb) {
+                int c = byteClass[b & 0xff];
+                if (gotoTable.get(s)[c] < 0) {
+                    gotoTable.add(newRow());
+                    out.add(new ArrayList<>());
+                    gotoTable.get(s)[c] = gotoTable.size() - 1;
+                }
+                s = gotoTable.get(s)[c];
+            }
+            out.get(s).add(ki);
+        }
+        int states = gotoTable.size();
+        int[] fail = new int[states];
+        delta = new int[states * classes];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < classes; c++) {
+            int t = gotoTable.get(0)[c];
+            if (t > 0 && c != 0) {
+                fail[t] = 0;
+                queue.add(t);
+                delta[c] = t;
+            } else {
+                delta[c] = 0;
+            }
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            out.get(s).addAll(out.get(fail[s]));
+            for (int c = 0; c < classes; c++) {
+                int t = gotoTable.get(s)[c];
+                if (t > 0 && c != 0) {
+                    fail[t] = delta[fail[s] * classes + c] & ~OUTPUT;
+                    queue.add(t);
+                    delta[s * classes + c] = t;
+                } else {
+                    delta[s * classes + c] = delta[fail[s] * classes + c] & ~OUTPUT;
+                }
+            }
+        }
+        outputs = new int[states][];
+        for (int s = 0; s < states; s++) {
+            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+        }
+        for (int i = 0; i < delta.length; i++) {
+            if (outputs[delta[i]].length > 0) {
+                delta[i] |= OUTPUT;
+            }
+        }
+    }
+
+    private int[] newRow() {
+        int[] row = new int[128];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    public List<String> keywords() {
+        return keywords;
+    }
+
+    /** One pass over {@code bytes[0..length)}, reporting every keyword occurrence. */
+    public void scan(byte[] bytes, int length, HitSink sink) {
+        final int[] d = delta;
+        final byte[] cls = byteClass;
+        final int k = classes;
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            int t = d[state * k + cls[bytes[i] & 0xff]];
+            if (t < 0) {
+                state = t & ~OUTPUT;
+                for (int kw : outputs[state]) {
+                    sink.hit(kw, i + 1);
+                }
+            } else {
+                state = t;
+            }
+        }
+    }
+
+    /** The keyword list with duplicates (case-insensitive) merged, for building an automaton. */
+    public static Map<String, Integer> dedupe(List<String> keywords) {
+        Map<String, Integer> index = new HashMap<>();
+        for (String k : keywords) {
+            index.putIfAbsent(k.toLowerCase(Locale.ROOT), index.size());
+        }
+        return index;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.leakgate.detect;
+
+import com.google.re2j.Pattern;
+
+/**
+ * The shared placeholder filter applied to every candidate secret before a finding is made:
+ * documentation values, template interpolations, masked values and keyboard runs are not leaks.
+ * A real random token of the lengths rules accept almost never contains these shapes.
+ */
+public final class Placeholders {
+    private static final Pattern WORDS = Pattern.compile(
+            "(?i)example|placeholder|changeme|change_me|changeit|dummy|redacted|sample|"
+                    + "your[-_ ]?(?:api|access|secret|key|token|pass|own)|insert[-_]?(?:your|key|token|here)|"
+                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|fake|"
+                    + "xxxx|\\*\\*\\*\\*|\\.\\.\\.|…|0{8}");
+    private static final int LONG = 64;
+    private static final Pattern LONG_WORDS = Pattern.compile("EXAMPLE|[Ee]xample|xxxxxxxx|XXXXXXXX|\\.\\.\\.|…");
+    private static final Pattern INTERPOLATION = Pattern.compile(
+            "\\$\\{|\\{\\{|\\}\\}|^\\$[A-Za-z_]|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_]+@$|^<[^>]*>$|<[A-Za-z_ -]+>|^\\{[0-9]*\\}$|%[sdv]");
+
+    private Placeholders() {
+    }
+
+    public static boolean isPlaceholder(String secret) {
+        if (secret.isEmpty()) {
+            return true;
+        }
+        if (INTERPOLATION.matcher(secret).find()) {
+            return true;
+        }
+        if (secret.length() > LONG) {
+            // Key blocks and long tokens hold DER runs (AAAAAA...) and, by chance, short words.
+            return LONG_WORDS.matcher(secret).find() || distinctChars(secret) <= 2;
+        }
+        return WORDS.matcher(secret).find()
+                || hasRepeatedRun(secret, 6) || hasSequentialRun(secret, 6) || distinctChars(secret) <= 2;
+    }
+
+    static boolean hasRepeatedRun(String s, int len) {
+        int run = 1;
+        for (int i = 1; i < s.length(); i++) {
+            run = s.charAt(i) == s.charAt(i - 1) ? run + 1 : 1;
+            if (run >= len) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** abcdef, 123456, fedcba: runs of consecutive letters or digits, either way. */
+    static boolean hasSequentialRun(String s, int len) {
+        int up = 1;
+        int down = 1;
+        for (int i = 1; i < s.length(); i++) {
+            char a = s.charAt(i - 1);
+            char b = s.charAt(i);
+            boolean alnum = Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b) && a < 128 && b < 128;
+            up = alnum && b == a + 1 ? up + 1 : 1;
+            down = alnum && b == a - 1 ? down + 1 : 1;
+            if (up >= len || down >= len) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int distinctChars(String s) {
+        return (int) s.chars().distinct().limit(3).count();
+    }
+}

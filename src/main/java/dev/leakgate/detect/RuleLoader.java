@@ -1,0 +1,158 @@
+package dev.leakgate.detect;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads rule packs (YAML) and compiles each rule, strictly: any defect is a one-line error. */
+public final class RuleLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private RuleLoader() {
+    }
+
+    public static List<Rule> loadPack(String origin, InputStream in) {
+        RulePack pack;
+        try {
+            pack = YAML.readValue(in, RulePack.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new RuleException(origin + ": unknown key '" + e.getPropertyName() + "'" + where(e));
+        } catch (JsonMappingException e) {
+            throw new RuleException(origin + ": " + firstLine(e.getOriginalMessage()) + where(e));
+        } catch (IOException e) {
+            throw new RuleException(origin + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (pack == null || pack.rules() == null) {
+            throw new RuleException(origin + ": no 'rules:' list");
+        }
+        return compileAll(origin, pack.rules());
+    }
+
+    public static List<Rule> compileAll(String origin, List<RuleSpec> specs) {
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            rules.add(compile(origin, i, specs.get(i)));
+        }
+        return rules;
+    }
+
+    public static Rule compile(String origin, int index, RuleSpec s) {
+        if (s == null || s.id() == null || s.id().isBlank()) {
+            throw new RuleException(origin + ": rule #" + (index + 1) + ": missing 'id'");
+        }
+        String at = origin + ": rule " + s.id() + ": ";
+        if (!s.id().matches("[a-z0-9][a-z0-9.-]*")) {
+            throw new RuleException(at + "id must be lower-case letters, digits, '-' and '.'");
+        }
+        if (s.pattern() == null || s.pattern().isEmpty()) {
+            throw new RuleException(at + "missing 'pattern'");
+        }
+        Kind kind;
+        try {
+            kind = Kind.parse(s.kind() == null ? "secret" : s.kind());
+        } catch (IllegalArgumentException e) {
+            throw new RuleException(at + e.getMessage());
+        }
+        if (kind == Kind.ENVELOPE) {
+            throw new RuleException(at + "kind 'envelope' is reserved for the envelope checks");
+        }
+        Pattern pattern = compilePattern(at + "pattern", s.pattern());
+        int group = secretGroup(at, pattern, s.secretGroup());
+        List<String> keywords = s.keywords() == null ? List.of() : s.keywords().stream()
+                .map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList();
+        for (String k : keywords) {
+            if (k.isEmpty() || k.chars().anyMatch(c -> c > 127)) {
+                throw new RuleException(at + "keywords must be non-empty ASCII");
+            }
+        }
+        Validator validator = null;
+        if (s.validator() != null) {
+            validator = Validators.named(s.validator());
+            if (validator == null) {
+                throw new RuleException(at + "unknown validator '" + s.validator() + "' (known: "
+                        + String.join(", ", Validators.names()) + ")");
+            }
+        }
+        List<Pattern> allow = new ArrayList<>();
+        if (s.allow() != null) {
+            for (String a : s.allow()) {
+                allow.add(compilePattern(at + "allow", a));
+            }
+        }
+        double entropy = s.entropy() == null ? 0 : s.entropy();
+        if (entropy < 0 || entropy > 8) {
+            throw new RuleException(at + "entropy must be between 0 and 8");
+        }
+        int window = s.window() == null ? Rule.DEFAULT_WINDOW : s.window();
+        if (window < 0 || window > 1 << 20) {
+            throw new RuleException(at + "window must be between 0 and 1048576 bytes");
+        }
+        return new Rule(s.id(), kind, s.description() == null ? s.id() : s.description(), pattern, group,
+                keywords, entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
+                List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()),
+                s.examples() == null ? List.of() : List.copyOf(s.examples()),
+                s.negativeExamples() == null ? List.of() : List.copyOf(s.negativeExamples()), origin);
+    }
+
+    private static Pattern compilePattern(String what, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            // re2j's message quotes the pattern, never content: safe to show.
+            throw new RuleException(what + " does not compile in RE2: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static int secretGroup(String at, Pattern pattern, String group) {
+        if (group == null) {
+            return pattern.groupCount() >= 1 && pattern.namedGroups().containsKey("secret")
+                    ? pattern.namedGroups().get("secret") : 0;
+        }
+        if (group.matches("\\d+")) {
+            int g = Integer.parseInt(group);
+            if (g > pattern.groupCount()) {
+                throw new RuleException(at + "secretGroup " + g + " but the pattern has " + pattern.groupCount() + " groups");
+            }
+            return g;
+        }
+        Map<String, Integer> named = pattern.namedGroups();
+        Integer g = named.get(group);
+        if (g == null) {
+            throw new RuleException(at + "secretGroup '" + group + "' is not a named group of the pattern");
+        }
+        return g;
+    }
+
+    private static String where(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex() + 1).append(']');
+            }
+        }
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        return path.length() == 0 ? line : " at " + path + line;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

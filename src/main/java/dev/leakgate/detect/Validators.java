@@ -1,0 +1,26 @@
+package dev.leakgate.detect;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The named validators a rule may use; a rule naming any other is a config error. */
+public final class Validators {
+    private static final Map<String, Validator> BY_NAME = new TreeMap<>();
+
+    static {
+        BY_NAME.put("bech32", Bech32::valid);
+        BY_NAME.put("crc32-base62", Crc32Base62::valid);
+    }
+
+    private Validators() {
+    }
+
+    public static Validator named(String name) {
+        return BY_NAME.get(name);
+    }
+
+    public static Set<String> names() {
+        return BY_NAME.keySet();
+    }
+}

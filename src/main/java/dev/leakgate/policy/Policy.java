@@ -1,0 +1,90 @@
+package dev.leakgate.policy;
+
+import com.google.re2j.Pattern;
+import dev.leakgate.detect.Kind;
+import dev.leakgate.detect.Rule;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides what applies where: secret rules everywhere, inventory rules on the public surface,
+ * envelope checks under the secrets paths; and what is allowed or already baselined. Rules only
+ * detect; the policy decides.
+ */
+public final class Policy {
+    public static final List<String> DEFAULT_SECRETS_PATHS = List.of("secrets/**");
+
+    private final List<Rule> rules;
+    private final List<Glob> secretsPaths;
+    private final List<Glob> publicSurface;
+    private final List<Glob> allowPaths;
+    private final List<Pattern> allowRegexes;
+    private final Set<String> allowFingerprints;
+    private final Set<String> baseline;
+    private final String sopsConfig;
+
+    Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
+            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, String sopsConfig) {
+        this.rules = List.copyOf(rules);
+        this.secretsPaths = List.copyOf(secretsPaths);
+        this.publicSurface = publicSurface == null ? null : List.copyOf(publicSurface);
+        this.allowPaths = List.copyOf(allowPaths);
+        this.allowRegexes = List.copyOf(allowRegexes);
+        this.allowFingerprints = Set.copyOf(allowFingerprints);
+        this.baseline = Set.copyOf(baseline);
+        this.sopsConfig = sopsConfig;
+    }
+
+    /** The rules in force: built-in minus disabled, plus the config's own. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public boolean isSecretsPath(String path) {
+        return Glob.any(secretsPaths, path);
+    }
+
+    /** The public surface: the configured globs, or else everything outside the secrets paths. */
+    public boolean isPublicSurface(String path) {
+        if (isSecretsPath(path)) {
+            return false;
+        }
+        return publicSurface == null || Glob.any(publicSurface, path);
+    }
+
+    public boolean applies(Kind kind, String path) {
+        return switch (kind) {
+            case SECRET -> true;
+            case INVENTORY -> isPublicSurface(path);
+            case ENVELOPE -> isSecretsPath(path);
+        };
+    }
+
+    public boolean isAllowedPath(String path) {
+        return Glob.any(allowPaths, path);
+    }
+
+    /** An allow regex matches the secret itself or the line it stands on. */
+    public boolean isAllowedValue(String secret, String line) {
+        for (Pattern p : allowRegexes) {
+            if (p.matcher(secret).find() || (line != null && p.matcher(line).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isAllowedFingerprint(String fingerprint) {
+        return allowFingerprints.contains(fingerprint) || baseline.contains(fingerprint);
+    }
+
+    /** Where the config points for {@code .sops.yaml} (relative to the config's folder), or null. */
+    public String sopsConfig() {
+        return sopsConfig;
+    }
+
+    public static Policy defaults(List<Rule> builtin) {
+        return new Policy(builtin, DEFAULT_SECRETS_PATHS.stream().map(Glob::new).toList(), null,
+                List.of(), List.of(), Set.of(), Set.of(), null);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.leakgate.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One thing that must not be public, as every report format shows it. It holds no secret: only
+ * a fingerprint (a slow salted hash) and a redacted preview. {@code line} and {@code column} are
+ * null when no single line is at fault (a whole file that is not an envelope).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"ruleId", "kind", "description", "path", "line", "column", "commit", "fingerprint",
+    "preview", "decoded", "otherPaths", "otherCommits"})
+public record Finding(
+        String ruleId,
+        String kind,
+        String description,
+        String path,
+        Integer line,
+        Integer column,
+        String commit,
+        String fingerprint,
+        String preview,
+        Boolean decoded,
+        Integer otherPaths,
+        Integer otherCommits) {
+
+    public Finding withCommit(String c) {
+        return new Finding(ruleId, kind, description, path, line, column, c, fingerprint, preview, decoded,
+                otherPaths, otherCommits);
+    }
+
+    public Finding withPath(String p) {
+        return new Finding(ruleId, kind, description, p, line, column, commit, fingerprint, preview, decoded,
+                otherPaths, otherCommits);
+    }
+
+    public Finding withProvenance(String c, int paths, int commits) {
+        return new Finding(ruleId, kind, description, path, line, column, c, fingerprint, preview, decoded,
+                paths, commits);
+    }
+
+    /** "path:line" or just the path. */
+    public String location() {
+        return line == null ? path : path + ":" + line;
+    }
+}
