@@ -60,16 +60,27 @@ public final class PolicyLoader {
     }
 
     public static Policy parse(String name, byte[] yaml, Path dir, Path baselineOverride, List<Rule> builtin) {
-        ConfigFile c;
+        JsonNode tree;
         try {
-            c = YAML.readValue(yaml, ConfigFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(name + ": unknown key '" + e.getPropertyName() + "'" + at(e)
-                    + " (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
-        } catch (JsonMappingException e) {
-            throw new ConfigException(name + ": " + firstLine(e.getOriginalMessage()) + at(e));
+            tree = YAML.readTree(yaml);
         } catch (IOException e) {
             throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+        ConfigFile c = null;
+        if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
+            if (!tree.isObject()) {
+                throw new ConfigException(name + ": the top level must be a mapping of keys");
+            }
+            try {
+                c = YAML.treeToValue(tree, ConfigFile.class);
+            } catch (UnrecognizedPropertyException e) {
+                throw new ConfigException(name + ": " + ruleOf(tree, e) + "unknown key '" + e.getPropertyName() + "'" + at(e)
+                        + " (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
+            } catch (JsonMappingException e) {
+                throw new ConfigException(name + ": " + ruleOf(tree, e) + firstLine(e.getOriginalMessage()) + at(e));
+            } catch (IOException e) {
+                throw new ConfigException(name + ": " + firstLine(e.getMessage()));
+            }
         }
         if (c == null) {
             c = new ConfigFile(null, null, null, null, null, null, null);
@@ -169,6 +180,16 @@ public final class PolicyLoader {
             }
         }
         return out;
+    }
+
+    /** "rule ID: " when the error sits inside an extra rule, so the message names the rule. */
+    private static String ruleOf(JsonNode tree, JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        if (path.size() >= 2 && "rules".equals(path.get(0).getFieldName()) && path.get(1).getIndex() >= 0) {
+            JsonNode id = tree.path("rules").path(path.get(1).getIndex()).path("id");
+            return id.isTextual() ? "rule " + id.asText() + ": " : "rule #" + (path.get(1).getIndex() + 1) + ": ";
+        }
+        return "";
     }
 
     private static String at(JsonMappingException e) {
