@@ -120,4 +120,21 @@ class DetectorTest {
         // RE2 has no backtracking: a catastrophic pattern for java.util.regex finishes at once here.
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
     }
+
+    @Test
+    void anchoredRuleMatchesOnlyWhereAKeywordStarts() {
+        List<Rule> rules = pack("""
+                rules:
+                  - id: anch
+                    anchored: true
+                    pattern: '(?i)(?:secret|token)\\w{0,10}\\s*=\\s*(?P<secret>[A-Za-z0-9]{16,})'
+                    keywords: [secret, token]
+                """);
+        String v = Tokens.password();
+        List<Match> m = new Detector(rules).scan(("x = 1; MY_SECRET_VALUE = " + v + "\n").getBytes());
+        assertThat(m).hasSize(1);
+        assertThat(m.get(0).start()).isEqualTo("x = 1; MY_".length());
+        // A match that would have to start before the keyword is not found by an anchored rule.
+        assertThat(new Detector(rules).scan(("= " + v + " secret").getBytes())).isEmpty();
+    }
 }
