@@ -29,6 +29,9 @@ class EnvelopeValidatorTest {
             assertThat(p.reason()).isEqualTo("not-an-envelope");
             assertThat(p.message()).startsWith("not an age or sops envelope: ").doesNotContain("OPENSSH");
         });
+        EnvelopeResult pgp = check("secrets/db.asc", "-----BEGIN PGP MESSAGE-----\n\nhQEMA\n-----END PGP MESSAGE-----\n");
+        assertThat(pgp.format()).isEqualTo(EnvelopeFormat.NONE);
+        assertThat(pgp.problems()).extracting(EnvelopeProblem::reason).containsExactly("not-an-envelope");
         assertThat(check("secrets/app.yaml", "password: hunter2\n").problems()).extracting(EnvelopeProblem::reason)
                 .containsExactly("missing-metadata");
         assertThat(check("secrets/app.env", "PASSWORD=hunter2\n").problems()).extracting(EnvelopeProblem::reason)
