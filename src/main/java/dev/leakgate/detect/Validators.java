@@ -11,7 +11,6 @@ public final class Validators {
     static {
         BY_NAME.put("bech32", Bech32::valid);
         BY_NAME.put("crc32-base62", Crc32Base62::valid);
-        BY_NAME.put("crc32-hex-tail", Crc32HexTail::valid);
     }
 
     private Validators() {
