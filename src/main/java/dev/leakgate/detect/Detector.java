@@ -45,8 +45,21 @@ public final class Detector {
         return rules;
     }
 
-    /** Every match of every rule in {@code content}, ordered by offset, look-alikes removed. */
+    /**
+     * Every match of every rule in {@code content}, ordered by offset, look-alikes removed; also
+     * the matches inside base64 runs that decode to text (see {@link Base64Runs}), reported at the
+     * encoded run with {@code decoded = true} unless a direct match already covers that run.
+     */
     public List<Match> scan(byte[] content, int length) {
+        List<Match> matches = scanRaw(content, length);
+        List<Match> decoded = scanDecoded(content, length, matches);
+        if (!decoded.isEmpty()) {
+            matches.addAll(decoded);
+        }
+        return dropShadowedGeneric(matches);
+    }
+
+    private List<Match> scanRaw(byte[] content, int length) {
         ByteText text = new ByteText(content, length);
         Regions regions = new Regions(rules.size());
         automaton.scan(content, length, (kw, end) -> {
@@ -64,7 +77,31 @@ public final class Detector {
                 matchRegion(text, rules.get(r), spans[i], spans[i + 1], matches);
             }
         }
-        return dropShadowedGeneric(matches);
+        return matches;
+    }
+
+    /** Decodes each candidate run once (never the decoded text again) and scans the result. */
+    private List<Match> scanDecoded(byte[] content, int length, List<Match> direct) {
+        List<Match> out = new ArrayList<>();
+        Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
+            if (coveredBySpecific(runStart, runEnd, direct)) {
+                return;
+            }
+            List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length));
+            for (Match m : inner) {
+                out.add(new Match(m.rule(), runStart, runEnd, runStart, runEnd, m.secret(), true));
+            }
+        });
+        return out;
+    }
+
+    private static boolean coveredBySpecific(int start, int end, List<Match> direct) {
+        for (Match d : direct) {
+            if (!d.rule().generic() && d.secretStart() < end && start < d.secretEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Match> scan(byte[] content) {
@@ -117,7 +154,11 @@ public final class Detector {
         return true;
     }
 
-    /** A generic rule's match that overlaps a specific rule's secret says nothing more: drop it. */
+    /**
+     * A generic rule's match that overlaps a specific rule's secret says nothing more: drop it. Of
+     * generic matches on overlapping secrets (a password that is also a high-entropy token), the
+     * first in (offset, rule id) order stands for all: one value, one finding.
+     */
     private static List<Match> dropShadowedGeneric(List<Match> matches) {
         matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.rule().id()));
         if (matches.size() < 2) {
@@ -125,7 +166,7 @@ public final class Detector {
         }
         List<Match> kept = new ArrayList<>(matches.size());
         for (Match m : matches) {
-            if (m.rule().generic() && overlapsSpecific(m, matches)) {
+            if (m.rule().generic() && (overlapsSpecific(m, matches) || overlapsKeptGeneric(m, kept))) {
                 continue;
             }
             kept.add(m);
@@ -136,6 +177,16 @@ public final class Detector {
     private static boolean overlapsSpecific(Match g, List<Match> all) {
         for (Match o : all) {
             if (!o.rule().generic() && o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlapsKeptGeneric(Match g, List<Match> kept) {
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            Match o = kept.get(i);
+            if (o.rule().generic() && o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
                 return true;
             }
         }

@@ -16,7 +16,11 @@ public final class Placeholders {
     private static final int LONG = 64;
     private static final Pattern LONG_WORDS = Pattern.compile("EXAMPLE|[Ee]xample|xxxxxxxx|XXXXXXXX|\\.\\.\\.|…");
     private static final Pattern INTERPOLATION = Pattern.compile(
-            "\\$\\{|\\{\\{|\\}\\}|^\\$[A-Za-z_]|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_]+@$|^<[^>]*>$|<[A-Za-z_ -]+>|^\\{[0-9]*\\}$|%[sdv]");
+            "\\$\\{|\\{\\{|\\}\\}|^\\$[A-Za-z_]|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_]+@$|^<[^>]*>$|<[A-Za-z_ -]+>|^\\{[0-9]*\\}$"
+                    // Python/JS format slots, Ruby/Octopus #{...}, shell $(...), %(name)s, [NAME] markers.
+                    + "|^\\{[A-Za-z_][A-Za-z0-9_.]*\\}$|#\\{|\\$\\(|%\\([A-Za-z_][A-Za-z0-9_]*\\)[sd]|^\\[[A-Z][A-Z0-9_ -]*\\]$");
+    /** printf verbs: a value that is one, or holds two, is a format string; one by chance in a long random value is not. */
+    private static final Pattern FORMAT_VERB = Pattern.compile("^%[sdv]$|%[sdv].*%[sdv]");
 
     private Placeholders() {
     }
@@ -25,7 +29,7 @@ public final class Placeholders {
         if (secret.isEmpty()) {
             return true;
         }
-        if (INTERPOLATION.matcher(secret).find()) {
+        if (INTERPOLATION.matcher(secret).find() || FORMAT_VERB.matcher(secret).find()) {
             return true;
         }
         if (secret.length() > LONG) {
