@@ -7,7 +7,8 @@ from real tokens or other tools' fixtures. Usage: fill.py FILE… (rewrites each
 Markers (one per occurrence, each replaced by a new random value):
   «CHARSET:N»            N random chars of CHARSET (alnum hex HEX b64 b64url lower upper
                          lalnum ualnum crypt nix32 bech32 word pw digits)
-  «b64:TEXT»             standard base64 of TEXT (':' allowed inside)
+  «mix:N»                N alnum chars with at least one digit, lower- and upper-case letter
+  «b64:TEXT»             standard base64 of TEXT (':' and markers allowed inside, \\n escapes decoded)
   «b64up:USER»           standard base64 of USER:<random password>
   «b64rand:N»            base64 of N random bytes (padded)
   «b64nopad:N»           unpadded standard base64 of N random bytes
@@ -20,7 +21,7 @@ Markers (one per occurrence, each replaced by a new random value):
   «jwt:ALG»              a JWT with a real JSON header/payload and a random signature
   «jwe:ALG»              a JWE (compact, five segments) with random key, iv, ciphertext and tag
   «jwtjson:ALG»          the same, standard-base64-encoded again
-Multi-line expansions keep the indentation of the marker's line.
+Multi-line expansions keep the indentation of the marker's line; inner markers expand first.
 """
 import base64, json, re, secrets, struct, sys, time
 
@@ -75,10 +76,15 @@ def jwt(alg):
 
 def expand(spec):
     name, _, arg = spec.partition(":")
-    if name in CHARSETS:
+    if name == "mix":
+        while True:
+            v = rand("alnum", int(arg))
+            if any(c.isdigit() for c in v) and any(c.islower() for c in v) and any(c.isupper() for c in v):
+                return [v]
+    if name in CHARSETS and arg.isdigit():
         return [rand(name, int(arg))]
     if name == "b64":
-        return [base64.b64encode(arg.encode()).decode()]
+        return [base64.b64encode(arg.encode().decode("unicode_escape").encode("latin-1")).decode()]
     if name == "b64up":
         return [base64.b64encode((arg + ":" + rand("pw", 12 + secrets.randbelow(12))).encode()).decode()]
     if name == "b64rand":
@@ -114,22 +120,21 @@ def expand(spec):
     raise SystemExit(f"unknown marker «{spec}»")
 
 
-MARK = re.compile("«([^»]+)»")
+MARK = re.compile("«([^«»]+)»")
 
 
 def fill(text):
+    """Expands markers innermost first, so «b64:token=«alnum:20»» encodes a fresh value."""
     out = []
     for line in text.split("\n"):
         indent = re.match(r"\s*", line).group(0)
-        pieces = []
-        pos = 0
-        for m in MARK.finditer(line):
-            pieces.append(line[pos:m.start()])
+        while True:
+            m = MARK.search(line)
+            if not m:
+                break
             lines = expand(m.group(1))
-            pieces.append(("\n" + indent).join(lines))
-            pos = m.end()
-        pieces.append(line[pos:])
-        out.append("".join(pieces))
+            line = line[:m.start()] + ("\n" + indent).join(lines) + line[m.end():]
+        out.append(line)
     return "\n".join(out)
 
 

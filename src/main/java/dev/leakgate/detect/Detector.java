@@ -156,22 +156,40 @@ public final class Detector {
 
     /**
      * A generic rule's match that overlaps a specific rule's secret says nothing more: drop it. Of
-     * generic matches on overlapping secrets (a password that is also a high-entropy token), the
-     * first in (offset, rule id) order stands for all: one value, one finding.
+     * generic matches on overlapping secrets, one stands for all (one value, one finding): a
+     * semi-generic rule (a header, a query parameter, an .npmrc key) before a catch-all
+     * ({@code generic-*}: any secret-like name), then the first in (offset, rule id) order.
      */
     private static List<Match> dropShadowedGeneric(List<Match> matches) {
         matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.rule().id()));
         if (matches.size() < 2) {
             return matches;
         }
+        List<Match> generic = new ArrayList<>();
+        for (Match m : matches) {
+            if (m.rule().generic() && !overlapsSpecific(m, matches)) {
+                generic.add(m);
+            }
+        }
+        generic.sort(Comparator.comparing((Match m) -> isCatchAll(m.rule()))
+                .thenComparingInt(Match::start).thenComparing(m -> m.rule().id()));
+        List<Match> keptGeneric = new ArrayList<>();
+        for (Match g : generic) {
+            if (!overlapsAny(g, keptGeneric)) {
+                keptGeneric.add(g);
+            }
+        }
         List<Match> kept = new ArrayList<>(matches.size());
         for (Match m : matches) {
-            if (m.rule().generic() && (overlapsSpecific(m, matches) || overlapsKeptGeneric(m, kept))) {
-                continue;
+            if (!m.rule().generic() || keptGeneric.contains(m)) {
+                kept.add(m);
             }
-            kept.add(m);
         }
         return kept;
+    }
+
+    private static boolean isCatchAll(Rule rule) {
+        return rule.id().startsWith("generic-");
     }
 
     private static boolean overlapsSpecific(Match g, List<Match> all) {
@@ -183,10 +201,9 @@ public final class Detector {
         return false;
     }
 
-    private static boolean overlapsKeptGeneric(Match g, List<Match> kept) {
-        for (int i = kept.size() - 1; i >= 0; i--) {
-            Match o = kept.get(i);
-            if (o.rule().generic() && o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
+    private static boolean overlapsAny(Match g, List<Match> kept) {
+        for (Match o : kept) {
+            if (o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
                 return true;
             }
         }
