@@ -27,7 +27,7 @@ FILES = {
         ("REACT_APP_ADMIN_PASSWORD=«mix:14»", "react-app-password"),
         ("DB_PASSWORD=«alnum:1»«pw:17»", "generic-password"),
         ("SERVICE_API_KEY=«mix:40»", "generic-api-key"),
-        ("WEBHOOK_SECRET=«hex:32»", "generic-hex-secret"),
+        ("WEBHOOK_SECRET=«hex:32»", "generic-api-key"),
         ("BUNDLE_GEMS__CONTRIBSYS__COM=«hex:8»:«hex:8»", "sidekiq-gem-credentials"),
         ("LOG_LEVEL=info\nFEATURE_FLAGS=fast-search", N),
     ],

@@ -30,22 +30,31 @@ public final class Base64Runs {
 
     public static void forEachDecoded(byte[] b, int length, Sink sink) {
         int budget = MAX_DECODED;
+        int[] segs = new int[16];
         int i = 0;
         while (i < length && budget > 0) {
-            if (!Base64Text.isBase64Char(b[i] & 0xff)) {
+            int c = b[i] & 0xff;
+            if (!Base64Text.isBase64Char(c)) {
                 i++;
                 continue;
             }
-            if (i > 0 && b[i - 1] == '\\' && (b[i] == 'n' || b[i] == 'r' || b[i] == 't')) {
+            if (i > 0 && b[i - 1] == '\\' && (c == 'n' || c == 'r' || c == 't')) {
                 i++; // the letter of a \n escape (JSON strings) is not part of the run
                 continue;
             }
             int start = i;
-            StringBuilder run = null;
             int end;
+            int nseg = 0;
+            int total = 0;
+            int seen = 0; // bit 1: upper case, 2: lower case, 4: not a hex digit
             while (true) {
                 int s = i;
-                while (i < length && Base64Text.isBase64Char(b[i] & 0xff)) {
+                while (i < length) {
+                    int v = b[i] & 0xff;
+                    if (!Base64Text.isBase64Char(v)) {
+                        break;
+                    }
+                    seen |= CLASS[v];
                     i++;
                 }
                 int e = i;
@@ -53,29 +62,70 @@ public final class Base64Runs {
                     i++;
                 }
                 end = i;
+                if (nseg * 2 + 2 > segs.length) {
+                    segs = java.util.Arrays.copyOf(segs, segs.length * 2);
+                }
+                segs[nseg * 2] = s;
+                segs[nseg * 2 + 1] = e;
+                nseg++;
+                total += e - s;
                 int next = wrappedContinuation(b, length, s, e, i);
                 if (next < 0) {
-                    if (run != null) {
-                        append(run, b, s, end);
-                    }
                     break;
                 }
-                if (run == null) {
-                    run = new StringBuilder();
-                }
-                append(run, b, s, end);
                 i = next;
             }
-            CharSequence chars = run != null ? run : new ByteText(b, length).slice(start, end);
-            if (chars.length() >= MIN_RUN && worthDecoding(chars)) {
-                budget -= chars.length() * 3 / 4;
-                byte[] decoded = Base64Text.decode(chars);
-                if (decoded != null && decoded.length > 0
-                        && Base64Text.printableShare(decoded, decoded.length) >= MIN_PRINTABLE) {
-                    sink.run(start, end, decoded);
-                }
+            if (total < MIN_RUN || seen != 7 || !printablePrefix(b, segs[0], segs[1])) {
+                continue;
+            }
+            budget -= total * 3 / 4;
+            byte[] decoded = decode(b, segs, nseg, total);
+            if (decoded != null && Base64Text.printableShare(decoded, decoded.length) >= MIN_PRINTABLE) {
+                sink.run(start, end, decoded);
             }
         }
+    }
+
+    /** Character classes for the run pass: 1 upper case, 2 lower case, 4 not a hex digit. */
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int k = 0;
+            if (c >= 'A' && c <= 'Z') {
+                k |= 1;
+            } else if (c >= 'a' && c <= 'z') {
+                k |= 2;
+            }
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex) {
+                k |= 4;
+            }
+            CLASS[c] = (byte) k;
+        }
+    }
+
+    /**
+     * Base64 of binary (digests, DER, ciphertext: most long runs) shows in its first bytes;
+     * checking the first 24 spares decoding the rest. A first segment shorter than that (a
+     * run of short wrapped lines cannot occur: continuation needs a long line) is let through.
+     */
+    private static boolean printablePrefix(byte[] b, int s, int e) {
+        if (e - s < MIN_RUN) {
+            return true;
+        }
+        byte[] head = Base64Text.decode(new ByteText(b).slice(s, s + MIN_RUN));
+        return head != null && Base64Text.printableShare(head, head.length) >= MIN_PRINTABLE;
+    }
+
+    private static byte[] decode(byte[] b, int[] segs, int nseg, int total) {
+        StringBuilder sb = new StringBuilder(total);
+        for (int k = 0; k < nseg; k++) {
+            for (int j = segs[k * 2]; j < segs[k * 2 + 1]; j++) {
+                sb.append((char) (b[j] & 0xff));
+            }
+        }
+        return Base64Text.decode(sb);
     }
 
     /**
@@ -101,11 +151,6 @@ public final class Base64Runs {
         return j < length && Base64Text.isBase64Char(b[j] & 0xff) ? j : -1;
     }
 
-    private static void append(StringBuilder sb, byte[] b, int from, int to) {
-        for (int k = from; k < to; k++) {
-            sb.append((char) (b[k] & 0xff));
-        }
-    }
 
     /** Base64 of text mixes upper and lower case; hex digests and identifiers mostly do not. */
     static boolean worthDecoding(CharSequence s) {

@@ -73,8 +73,9 @@ public final class Detector {
         List<Match> matches = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             int[] spans = regions.spans(r);
+            Matcher matcher = null;
             for (int i = 0; i < spans.length; i += 2) {
-                matchRegion(text, rules.get(r), spans[i], spans[i + 1], matches);
+                matcher = matchRegion(text, rules.get(r), matcher, spans[i], spans[i + 1], matches);
             }
         }
         return matches;
@@ -108,8 +109,9 @@ public final class Detector {
         return scan(content, content.length);
     }
 
-    private void matchRegion(ByteText text, Rule rule, int from, int to, List<Match> out) {
-        Matcher m = rule.pattern().matcher(text.slice(from, to));
+    /** Matches one region; the matcher is reused across a rule's regions (re2j matchers are costly to make). */
+    private Matcher matchRegion(ByteText text, Rule rule, Matcher reuse, int from, int to, List<Match> out) {
+        Matcher m = reuse == null ? rule.pattern().matcher(text.slice(from, to)) : reuse.reset(text.slice(from, to));
         int g = rule.secretGroup();
         while (m.find()) {
             if (m.start(g) < 0) {
@@ -127,6 +129,7 @@ public final class Detector {
                 break;
             }
         }
+        return m;
     }
 
     /** The precision checks every candidate passes before it becomes a match. */
@@ -211,6 +214,37 @@ public final class Detector {
     }
 
     /** Per rule, merged [start, end) spans of the lines where its keywords occur. */
+    /**
+     * On very long lines (minified bundles, generated data) the region is cut to this many bytes
+     * before the keyword and after it: otherwise every keyword on a megabyte line would send each of
+     * its rules over the whole line, and regex time would grow with line length instead of hits.
+     * The margins are far wider than any rule's context, so on ordinary lines nothing changes.
+     */
+    static final int BEFORE = 1024;
+    static final int AFTER = 4096;
+    /** Regions closer than this are scanned as one: a few bytes more beat another regex start. */
+    static final int MERGE_GAP = 256;
+
+    private static int lineStartWithin(ByteText text, int offset, int max) {
+        byte[] b = text.bytes();
+        int lo = Math.max(0, offset - max);
+        int i = Math.min(offset, text.length());
+        while (i > lo && b[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int lineEndWithin(ByteText text, int offset, int max) {
+        byte[] b = text.bytes();
+        int hi = (int) Math.min(text.length(), (long) offset + max);
+        int i = offset;
+        while (i < hi && b[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
     private static final class Regions {
         private final int[][] spans;
         private final int[] sizes;
@@ -226,10 +260,10 @@ public final class Detector {
             if (n > 0 && hitEnd <= s[n - 1]) {
                 return; // already inside the last region: the common case for repeated keywords
             }
-            int start = text.lineStart(Math.max(0, hitEnd - 1));
-            int end = text.lineEnd(hitEnd);
+            int start = lineStartWithin(text, Math.max(0, hitEnd - 1), BEFORE);
+            int end = lineEndWithin(text, hitEnd, AFTER);
             if (window > 0) {
-                end = text.lineEnd(Math.min(text.length(), end + window));
+                end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
             }
             if (end < text.length()) {
                 end++; // keep the newline so '$' and '\n' in patterns behave at the region's edge
@@ -237,7 +271,7 @@ public final class Detector {
             if (s == null) {
                 s = spans[rule] = new int[8];
             }
-            if (n > 0 && start <= s[n - 1]) {
+            if (n > 0 && start <= s[n - 1] + MERGE_GAP) {
                 s[n - 1] = Math.max(s[n - 1], end);
                 return;
             }

@@ -15,6 +15,7 @@ public final class Validators {
         BY_NAME.put("base64-jwt", Jwt::validBase64);
         BY_NAME.put("base64-userpass", Base64Credentials::userPass);
         BY_NAME.put("base64-private-key", Base64Credentials::privateKey);
+        BY_NAME.put("generic-entropy", GenericEntropy::valid);
     }
 
     private Validators() {

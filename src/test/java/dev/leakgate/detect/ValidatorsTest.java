@@ -56,8 +56,27 @@ class ValidatorsTest {
     }
 
     @Test
+    void genericEntropyFloorDependsOnTheAlphabet() {
+        // A random 32-hex value below 3.5 bits/char: about one in five genuine hex secrets look like this.
+        java.util.Random random = new java.util.Random(7);
+        String hex;
+        do {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 32; i++) {
+                sb.append("0123456789abcdef".charAt(random.nextInt(16)));
+            }
+            hex = sb.toString();
+        } while (Entropy.shannon(hex) >= 3.5 || Entropy.shannon(hex) < 3.0);
+        assertThat(GenericEntropy.valid(hex)).as("32 hex digits between 3.0 and 3.5 bits").isTrue();
+        assertThat(GenericEntropy.valid(hex.substring(0, 31))).as("31 hex digits get the 3.5 floor")
+                .isEqualTo(Entropy.shannon(hex.substring(0, 31)) >= 3.5);
+        assertThat(GenericEntropy.valid("abababababababab1212")).as("low-entropy alnum").isFalse();
+        assertThat(GenericEntropy.valid(alnum(24))).as("random alnum").isTrue();
+    }
+
+    @Test
     void everyValidatorNamedByARuleExists() {
         assertThat(Validators.names()).as("validator names")
-                .contains("jwt", "base64-jwt", "base64-userpass", "base64-private-key", "bech32", "crc32-base62");
+                .contains("jwt", "base64-jwt", "base64-userpass", "base64-private-key", "bech32", "crc32-base62", "generic-entropy");
     }
 }
