@@ -220,10 +220,10 @@ public final class Detector {
      * its rules over the whole line, and regex time would grow with line length instead of hits.
      * The margins are far wider than any rule's context, so on ordinary lines nothing changes.
      */
-    static final int BEFORE = 1024;
-    static final int AFTER = 4096;
+    static final int BEFORE = 256;
+    static final int AFTER = 1024;
     /** Regions closer than this are scanned as one: a few bytes more beat another regex start. */
-    static final int MERGE_GAP = 256;
+    static final int MERGE_GAP = 64;
 
     private static int lineStartWithin(ByteText text, int offset, int max) {
         byte[] b = text.bytes();
