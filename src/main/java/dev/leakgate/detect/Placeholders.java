@@ -11,7 +11,7 @@ public final class Placeholders {
     private static final Pattern WORDS = Pattern.compile(
             "(?i)example|placeholder|changeme|change_me|changeit|dummy|redacted|sample|"
                     + "your[-_ ]?(?:api|access|secret|key|token|pass|own)|insert[-_]?(?:your|key|token|here)|"
-                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|fake|"
+                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|fake|passw(?:or)?d|"
                     + "xxxx|\\*\\*\\*\\*|\\.\\.\\.|…|0{8}");
     private static final int LONG = 64;
     private static final Pattern LONG_WORDS = Pattern.compile("EXAMPLE|[Ee]xample|xxxxxxxx|XXXXXXXX|\\.\\.\\.|…");
