@@ -10,7 +10,7 @@ class PlaceholdersTest {
     @ParameterizedTest
     @ValueSource(strings = {"${DB_PASSWORD}", "{{ vault_token }}", "$API_TOKEN", "<your-token>", "%API_KEY%",
             "@TOKEN@", "{0}", "{password}", "#{ApiToken}#", "$(cat /run/secrets/token)", "%(password)s", "%s",
-            "[PASSWORD]", "password123", "MyPassw0rd!", "changeme", "AKIAIOSFODNN7EXAMPLE", "xxxxxxxxxxxxxxxx", "0000000000000000",
+            "[PASSWORD]", "password123", "mypassword", "changeme", "AKIAIOSFODNN7EXAMPLE", "xxxxxxxxxxxxxxxx", "0000000000000000",
             "aaaaaaaaaaaaaaaaaaaaaa", "abcdefghij1234", "Zk81Pq3Lr0Tx123456", "********", "your_api_key_here",
             "user:%s@%s"})
     void documentationShapesArePlaceholders(String value) {
