@@ -31,6 +31,9 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         try {
+            if (args.length == 1 && "staged".equals(args[0])) {
+                return hook(StagedCommand::hook);
+            }
             return commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("leakgate: out of memory (raise -Xmx or lower --max-file-size)");
@@ -47,20 +50,7 @@ public final class Main implements Runnable {
             PrintWriter err = commandLine.getErr();
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            if (ex instanceof ConfigException || ex instanceof RuleException) {
-                err.println("leakgate: " + ex.getMessage());
-                return USAGE;
-            }
-            if (ex instanceof SourceException) {
-                err.println("leakgate: " + ex.getMessage());
-                return UNREADABLE;
-            }
-            err.println("leakgate: internal error: " + ex.getClass().getSimpleName()
-                    + (debug ? "" : " (run with --debug for details)"));
-            return UNREADABLE;
+            return failed(ex, err, debug);
         });
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -70,6 +60,40 @@ public final class Main implements Runnable {
         });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** One line and the exit code for a failure; a stack trace only when asked for. */
+    static int failed(Exception ex, PrintWriter err, boolean debug) {
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        if (ex instanceof ConfigException || ex instanceof RuleException) {
+            err.println("leakgate: " + ex.getMessage());
+            return USAGE;
+        }
+        if (ex instanceof SourceException) {
+            err.println("leakgate: " + ex.getMessage());
+            return UNREADABLE;
+        }
+        err.println("leakgate: internal error: " + ex.getClass().getSimpleName()
+                + (debug ? "" : " (run with --debug for details)"));
+        return UNREADABLE;
+    }
+
+    /**
+     * The exact invocation of the pre-commit hook, run without picocli: picocli's classes are
+     * Java 5 class files, which class-data sharing cannot archive and the JVM verifies the slow
+     * way, and with nothing to parse that is pure start-up cost on every commit.
+     */
+    private static int hook(java.util.concurrent.Callable<Integer> command) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return failed(e, err, false);
+        } finally {
+            err.flush();
+        }
     }
 
     /**
