@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "audit", description = "Audit everything reachable from every ref (branches, tags, remote-tracking refs, stash); works on bare repositories.")
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Audit everything reachable from every ref (branches, tags, remote-tracking refs, stash); works on bare repositories.")
 final class AuditCommand implements Callable<Integer> {
     @Mixin
     GitOptions git;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "gate", description = "The publish gate: every commit in BASE..HEAD on what it adds, plus the whole tree at HEAD.")
+@Command(name = "gate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "The publish gate: every commit in BASE..HEAD on what it adds, plus the whole tree at HEAD.")
 final class GateCommand implements Callable<Integer> {
     @Option(names = "--base", paramLabel = "REV", description = "what is already published")
     String base;

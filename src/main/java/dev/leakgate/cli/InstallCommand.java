@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "install", description = "Install the pre-commit and pre-push hooks (an existing hook is kept and runs first).")
+@Command(name = "install", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Install the pre-commit and pre-push hooks (an existing hook is kept and runs first).")
 final class InstallCommand implements Callable<Integer> {
     @Option(names = "-C", paramLabel = "DIR", defaultValue = ".", description = "the repository (default: .)")
     Path dir;

@@ -8,7 +8,7 @@ import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "staged", description = "Check what `git commit` would record: the index against HEAD (the pre-commit check).")
+@Command(name = "staged", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Check what `git commit` would record: the index against HEAD (the pre-commit check).")
 final class StagedCommand implements Callable<Integer> {
     @Mixin
     GitOptions git;

@@ -143,4 +143,13 @@ class StagedCommandTest {
         assertThat(res.exit()).isEqualTo(3);
         assertThat(res.err()).contains("bare").doesNotContain("Exception");
     }
+
+    @Test
+    void theGitCommandsHaveHelp() {
+        for (String cmd : new String[] {"staged", "gate", "audit", "install"}) {
+            Cli res = Cli.run(cmd, "--help");
+            assertThat(res.exit()).as(res.toString()).isZero();
+            assertThat(res.out()).startsWith("Usage: leakgate " + cmd);
+        }
+    }
 }
