@@ -1,0 +1,42 @@
+package dev.leakgate.cli;
+
+import dev.leakgate.pipeline.Pipeline;
+import dev.leakgate.policy.Policy;
+import dev.leakgate.source.StagedSource;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "staged", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Check what `git commit` would record: the index against HEAD (the pre-commit check).")
+final class StagedCommand implements Callable<Integer> {
+    @Mixin
+    GitOptions git;
+
+    @Mixin
+    PolicyOptions policyOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    /** `leakgate staged` with every option at its default, as the pre-commit hook runs it (see Main). */
+    static Integer hook() {
+        StagedCommand c = new StagedCommand();
+        c.git = new GitOptions();
+        c.git.dir = java.nio.file.Path.of(".");
+        c.git.maxFileSize = dev.leakgate.source.Content.DEFAULT_MAX_SIZE;
+        c.policyOptions = new PolicyOptions();
+        c.output = new OutputOptions();
+        c.output.format = dev.leakgate.report.ReportFormat.TEXT;
+        return c.call();
+    }
+
+    @Override
+    public Integer call() {
+        try (Repository repo = git.open()) {
+            Policy policy = policyOptions.load(GitOptions.configRoot(repo));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+            return output.emit(pipeline.run(new StagedSource(repo, git.maxFileSize, policy::isSecretsPath)));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.leakgate.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the real CLI in-process, capturing what it prints. */
+record Cli(int exit, String out, String err) {
+
+    static synchronized Cli run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int rc = Main.run(args);
+            return new Cli(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** Fails the test, without quoting it, if a secret appears in any output. */
+    Cli assertNoSecret(String... secrets) {
+        for (String s : secrets) {
+            if (out.contains(s) || err.contains(s)) {
+                throw new AssertionError("a secret was printed (exit " + exit + ")");
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+}
