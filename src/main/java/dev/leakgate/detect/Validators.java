@@ -11,6 +11,8 @@ public final class Validators {
     static {
         BY_NAME.put("bech32", Bech32::valid);
         BY_NAME.put("crc32-base62", Crc32Base62::valid);
+        BY_NAME.put("ssh-public-key", SshPublicKeys::valid);
+        BY_NAME.put("nix-signing-key", NixSigningKeys::valid);
     }
 
     private Validators() {

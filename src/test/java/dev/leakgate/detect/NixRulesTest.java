@@ -1,0 +1,103 @@
+package dev.leakgate.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The NixOS / age / sops rules as a whole: every built-in rule's own examples hold, and the Nix
+ * look-alikes of token-formats.md §1.6 reach no rule at all (not only the rule that targets them).
+ */
+class NixRulesTest {
+    private static final List<Rule> RULES = BuiltinRules.load();
+
+    @Test
+    void everyBuiltinRuleHoldsItsExamples() {
+        assertThat(RuleCheck.run(RULES)).isEmpty();
+    }
+
+    @Test
+    void theNixPacksDefineTheInventoryAndSecretRules() {
+        assertThat(RULES.stream().filter(r -> r.kind() == Kind.INVENTORY).map(Rule::id))
+                .contains("age-recipient", "ssh-public-key", "ssh-certificate", "ssh-fingerprint-sha256",
+                        "ssh-fingerprint-md5", "ssh-known-hosts-hashed", "pgp-fingerprint",
+                        "pgp-fingerprint-grouped", "nix-cache-public-key");
+        assertThat(RULES.stream().filter(r -> r.kind() == Kind.SECRET).map(Rule::id))
+                .contains("age-secret-key", "age-plugin-identity", "nix-cache-secret-key", "cachix-signing-key",
+                        "cachix-auth-token", "attic-token", "attic-server-secret", "wireguard-key",
+                        "nixos-inline-password", "wifi-psk", "nix-access-token");
+    }
+
+    /** Every shape §1.6 says must never be flagged, in the files where a fleet holds them. */
+    static final String DECOYS = """
+            {
+              "nodes": {
+                "nixpkgs": {
+                  "locked": {
+                    "lastModified": 1764000000,
+                    "narHash": "sha256-qq4pQCOqq+h6U8xyKIZuRYFscjNxALwj3q6O0Pbm/G4=",
+                    "owner": "NixOS",
+                    "repo": "nixpkgs",
+                    "rev": "fb8fe0fac4c42540c1c03a887e5e78f79da5e5ed",
+                    "type": "github"
+                  }
+                }
+              },
+              "version": 7
+            }
+            StorePath: /nix/store/wnyr6dpi2hd49zj978s9w73341db28bz-hello-2.12.1
+            URL: nar/5jwlpdpdqd7s2m7dmk6xpzsxbx4dzpd62wk0h3z389mr8095bsgb.nar.xz
+            NarHash: sha256:5jwlpdpdqd7s2m7dmk6xpzsxbx4dzpd62wk0h3z389mr8095bsgb
+            Sig: nix-cache.fleet.internal-1:tO8XMq28vVDN7D6dsq9Ix9JN+6SBvzVfnIJ5eY0DLYMRXEkhl7PgNgVZ0b6AER7IzNZMgF4GOmzdq1qWqhh+DQ==
+              src = fetchurl { url = "https://example.org/x.tar.gz"; hash = "sha256-qq4pQCOqq+h6U8xyKIZuRYFscjNxALwj3q6O0Pbm/G4="; };
+              vendorHash = lib.fakeHash;
+              cargoSha256 = "5jwlpdpdqd7s2m7dmk6xpzsxbx4dzpd62wk0h3z389mr8095bsgb";
+              image = "ghcr.io/acme/app@sha256:69bf08c00e4be4661dac87a3d9bb9a8580dcbbc6a02105dd19beb9e60459d865";
+              environment.etc."app.conf".text = "db_password=<SOPS:ba43bc9cf34b53890a3348fdb368de10455eb7054880ea7e7ff709e81e0c0d9f:PLACEHOLDER>";
+              password = "<SOPS:ba43bc9cf34b53890a3348fdb368de10455eb7054880ea7e7ff709e81e0c0d9f:PLACEHOLDER>";
+              users.users.alice.hashedPasswordFile = config.sops.secrets."alice-password".path;
+              services.foo.passwordFile = "/run/secrets/foo-password";
+              services.bar.tokenFile = "/run/secrets/bar-token";
+              networking.wireguard.interfaces.wg0.privateKeyFile = "/run/secrets/wg0-key";
+              sops.age.keyFile = "/var/lib/sops-nix/key.txt";
+              sops.age.sshKeyPaths = [ "/etc/ssh/ssh_host_ed25519_key" ];
+              nix.settings.secret-key-files = [ "/var/lib/nix-serve/cache-priv-key.pem" ];
+              nix.settings.trusted-public-keys = [ "cache.nixos.org-1:6NCHdD59X431o0gWypbMrAURkbJ16ZPMQFGspcDShjY=" ];
+              networking.wireless.networks.office.pskRaw = "ext:psk_office";
+              system.configurationRevision = "fb8fe0fac4c42540c1c03a887e5e78f79da5e5ed";
+            git checkout fb8fe0fac4c42540c1c03a887e5e78f79da5e5ed
+            """;
+
+    @Test
+    void nixLookAlikesMatchNoRule() {
+        List<Match> matches = new Detector(RULES).scan(DECOYS.getBytes(StandardCharsets.UTF_8));
+        assertThat(matches).extracting(m -> m.rule().id()).isEmpty();
+    }
+
+    @Test
+    void aNarinfoSignatureIsNotASigningKeyButTheKeyItCameFromIs() {
+        String key = "nix-cache.fleet.internal-1:Orri8f0NG0d3pp+RbZnczvCj4EY0NOS6XI2TQc0DST80kygBZYynjgCaZeOFn+4JsZ1vLoMRWo1G60RF/Fw66w==";
+        String sig = "nix-cache.fleet.internal-1:tO8XMq28vVDN7D6dsq9Ix9JN+6SBvzVfnIJ5eY0DLYMRXEkhl7PgNgVZ0b6AER7IzNZMgF4GOmzdq1qWqhh+DQ==";
+        assertThat(NixSigningKeys.valid(key)).isTrue();
+        assertThat(NixSigningKeys.valid(sig)).isFalse();
+        // Swapping the halves keeps the shape and breaks the pair.
+        byte[] raw = java.util.Base64.getDecoder().decode(key.substring(key.indexOf(':') + 1));
+        byte[] swapped = new byte[64];
+        System.arraycopy(raw, 32, swapped, 0, 32);
+        System.arraycopy(raw, 0, swapped, 32, 32);
+        assertThat(NixSigningKeys.valid(java.util.Base64.getEncoder().encodeToString(swapped))).isFalse();
+        assertThat(NixSigningKeys.valid("x:AAAA")).isFalse();
+    }
+
+    @Test
+    void anSshKeyLineMustCarryItsOwnTypeInTheBlob() {
+        String blob = "AAAAC3NzaC1lZDI1NTE5AAAAIOJdoU6MjnmFrfFBOKm4iA3CG9mmRUI51GdfGy3k+u1A";
+        assertThat(SshPublicKeys.valid("ssh-ed25519 " + blob)).isTrue();
+        assertThat(SshPublicKeys.valid("ssh-rsa " + blob)).isFalse();
+        assertThat(SshPublicKeys.valid("ssh-ed25519 " + blob.substring(0, 64))).isFalse();
+        assertThat(SshPublicKeys.valid("ssh-ed25519 !!!!")).isFalse();
+        assertThat(SshPublicKeys.valid("ssh-ed25519")).isFalse();
+    }
+}
