@@ -3,6 +3,7 @@ package dev.leakgate.policy;
 import com.google.re2j.Pattern;
 import dev.leakgate.detect.Kind;
 import dev.leakgate.detect.Rule;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -21,10 +22,10 @@ public final class Policy {
     private final List<Pattern> allowRegexes;
     private final Set<String> allowFingerprints;
     private final Set<String> baseline;
-    private final String sopsConfig;
+    private final Path sopsConfig;
 
     Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
-            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, String sopsConfig) {
+            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
         this.rules = List.copyOf(rules);
         this.secretsPaths = List.copyOf(secretsPaths);
         this.publicSurface = publicSurface == null ? null : List.copyOf(publicSurface);
@@ -78,9 +79,23 @@ public final class Policy {
         return allowFingerprints.contains(fingerprint) || baseline.contains(fingerprint);
     }
 
-    /** Where the config points for {@code .sops.yaml} (relative to the config's folder), or null. */
-    public String sopsConfig() {
+    /** Where the config points for {@code .sops.yaml} (resolved against the config's folder), or null. */
+    public Path sopsConfig() {
         return sopsConfig;
+    }
+
+    /** This policy with the {@code .sops.yaml} that recipient drift is checked against (or none). */
+    public Policy withSopsConfig(Path file) {
+        return new Policy(rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, file);
+    }
+
+    /**
+     * The same allowlists and baseline, but every path is a secrets path and no rule runs: what
+     * the {@code envelope} command asks of the files it is given.
+     */
+    public Policy envelopeOnly() {
+        return new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
+                baseline, sopsConfig);
     }
 
     public static Policy defaults(List<Rule> builtin) {
