@@ -1,0 +1,105 @@
+package dev.leakgate.envelope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks the data of a sops document and asks, for every value and comment, whether the file's rule says it
+ * must be encrypted; where it must, it has to be a well-formed ENC value (comments: ENC of type comment).
+ * Paths are mapping keys only: list positions do not count, as in sops.
+ */
+final class SopsValueChecker {
+    private final SopsSelection selection;
+    private final List<EnvelopeProblem> problems = new ArrayList<>();
+    /** Clear comments in force: one block per open mapping, reset after each key as sops does. */
+    private final List<List<String>> comments = new ArrayList<>();
+
+    private SopsValueChecker(SopsSelection selection) {
+        this.selection = selection;
+    }
+
+    static List<EnvelopeProblem> check(List<SopsTree.Mapping> roots, SopsSelection selection) {
+        SopsValueChecker checker = new SopsValueChecker(selection);
+        for (SopsTree.Mapping root : roots) {
+            checker.mapping(root, List.of());
+        }
+        return checker.problems;
+    }
+
+    private void mapping(SopsTree.Mapping m, List<String> path) {
+        List<String> block = new ArrayList<>();
+        comments.add(block);
+        for (SopsTree.Item item : m.items) {
+            if (item.isComment()) {
+                comment(item, path, block);
+                continue;
+            }
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(item.key());
+            value(item.value(), childPath, false);
+            block.clear();
+        }
+        comments.remove(comments.size() - 1);
+    }
+
+    private void sequence(SopsTree.Sequence s, List<String> path) {
+        List<String> block = comments.isEmpty() ? new ArrayList<>() : comments.get(comments.size() - 1);
+        for (SopsTree.Item item : s.items) {
+            if (item.isComment()) {
+                comment(item, path, block);
+            } else {
+                value(item.value(), path, true);
+            }
+        }
+    }
+
+    private void value(SopsTree.Node node, List<String> path, boolean listItem) {
+        if (node instanceof SopsTree.Mapping m) {
+            mapping(m, path);
+        } else if (node instanceof SopsTree.Sequence s) {
+            sequence(s, path);
+        } else if (node instanceof SopsTree.Scalar scalar) {
+            scalar(scalar, path, listItem);
+        }
+    }
+
+    private void scalar(SopsTree.Scalar scalar, List<String> path, boolean listItem) {
+        if (scalar.kind() == SopsTree.Kind.NULL || (scalar.kind() == SopsTree.Kind.STRING && scalar.text().isEmpty())) {
+            return; // sops leaves empty strings and nulls as they are
+        }
+        if (!selection.valueMustBeEncrypted(path, comments)) {
+            return;
+        }
+        String where = (listItem ? "list item at " : "value at ") + SopsPaths.describe(path);
+        if (scalar.kind() != SopsTree.Kind.STRING || !SopsEncValue.looksEncrypted(scalar.text())) {
+            problems.add(new EnvelopeProblem("plaintext-value", "plaintext " + where, scalar.line()));
+            return;
+        }
+        try {
+            SopsEncValue.parse(scalar.text()).checkAsValue();
+        } catch (SopsEncValue.Fault f) {
+            problems.add(new EnvelopeProblem(f.reason, where + ": " + f.getMessage(), scalar.line()));
+        }
+    }
+
+    private void comment(SopsTree.Item item, List<String> path, List<String> block) {
+        String text = item.comment().strip();
+        boolean encrypted = SopsEncValue.looksEncrypted(text);
+        if (selection.commentMustBeEncrypted(path, comments, item.comment())) {
+            String where = "comment at " + SopsPaths.describe(path);
+            if (!encrypted) {
+                problems.add(new EnvelopeProblem("plaintext-comment",
+                        "clear " + where + " in an encrypted position (comments are outside the MAC)", item.line()));
+            } else {
+                try {
+                    SopsEncValue.parse(text).checkAsComment();
+                } catch (SopsEncValue.Fault f) {
+                    problems.add(new EnvelopeProblem(f.reason, where + ": " + f.getMessage(), item.line()));
+                }
+            }
+        }
+        if (!encrypted) {
+            block.add(item.comment());
+        }
+    }
+}
