@@ -61,6 +61,8 @@ class NixRulesTest {
               services.foo.passwordFile = "/run/secrets/foo-password";
               services.bar.tokenFile = "/run/secrets/bar-token";
               networking.wireguard.interfaces.wg0.privateKeyFile = "/run/secrets/wg0-key";
+              networking.wireguard.interfaces.wg1.privateKeyFile = config.sops.secrets.wg1.path;
+              services.foo.tokenFile = config.age.secrets.foo-token.path;
               sops.age.keyFile = "/var/lib/sops-nix/key.txt";
               sops.age.sshKeyPaths = [ "/etc/ssh/ssh_host_ed25519_key" ];
               nix.settings.secret-key-files = [ "/var/lib/nix-serve/cache-priv-key.pem" ];

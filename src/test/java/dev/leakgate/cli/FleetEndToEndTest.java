@@ -1,0 +1,133 @@
+package dev.leakgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fleet policy end to end: a sops-nix style repository scanned as a user would, findings
+ * checked exactly (rule, path, line), decoys checked by their absence from the exact list.
+ */
+class FleetEndToEndTest {
+    @TempDir
+    Path repo;
+
+    /** What the public surface of the fleet leaks, wherever .sops.yaml is kept. */
+    static List<String> publicSurfaceLeaks() {
+        return List.of(
+                "age-recipient hosts/db01/key.txt:2",
+                "age-secret-key hosts/db01/key.txt:3",
+                "ssh-public-key hosts/db01/default.nix:" + Fleet.line(Fleet.DB01, "ssh-ed25519"),
+                "wireguard-key hosts/db01/default.nix:" + Fleet.line(Fleet.DB01, "privateKey ="),
+                "nix-cache-public-key hosts/web01/default.nix:" + Fleet.line(Fleet.WEB01, "nix-cache.fleet.internal-1"));
+    }
+
+    /** What is wrong under secrets/: files that are no envelope, or leave a value in clear. */
+    static List<String> envelopeDefects(String prefix) {
+        return List.of(
+                "envelope-invalid " + prefix + "secrets/leaky.yaml:1",
+                "envelope-invalid " + prefix + "secrets/plain.yaml",
+                "envelope-invalid " + prefix + "secrets/truncated.age");
+    }
+
+    static final List<String> SOPS_YAML_INVENTORY = List.of(
+            "age-recipient .sops.yaml:2",
+            "age-recipient .sops.yaml:3",
+            "pgp-fingerprint .sops.yaml:4",
+            "pgp-fingerprint .sops.yaml:5");
+
+    private static List<String> sorted(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> p : parts) {
+            all.addAll(p);
+        }
+        all.sort(null);
+        return all;
+    }
+
+    @Test
+    void scanReportsExactlyThePlantedLeaksAndNoDecoy() {
+        Fleet.build(repo, true);
+        Cli.Result r = Cli.inProcess("scan", repo.toString(), "--format", "json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.findings()).containsExactlyElementsOf(
+                sorted(publicSurfaceLeaks(), SOPS_YAML_INVENTORY, envelopeDefects("")));
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aSopsYamlKeptOutsideTheRepositoryLeavesNoInventoryBehind() throws Exception {
+        Path repoDir = Files.createDirectory(repo.resolve("fleet"));
+        Fleet.build(repoDir, false);
+        Fleet.write(repo, "ops/.sops.yaml", Fleet.SOPS_YAML);
+        Cli.Result r = Cli.inProcess("scan", repoDir.toString(), "--sops-config", repo.resolve("ops/.sops.yaml").toString(), "--format", "json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.findings()).containsExactlyElementsOf(sorted(publicSurfaceLeaks(), envelopeDefects("")));
+    }
+
+    @Test
+    void envelopeChecksEveryFileUnderTheGivenFolders() {
+        Fleet.build(repo, true);
+        Cli.Result r = Cli.run(repo, "envelope", "secrets", "--format", "json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.findings()).containsExactlyElementsOf(sorted(envelopeDefects("")));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.json().get("stats").get("targets").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void envelopeExitsZeroWhenEveryFileIsAValidEnvelope() {
+        Fleet.build(repo, true);
+        Cli.Result r = Cli.run(repo, "envelope", "secrets/web01.yaml", "secrets/app.yaml", "secrets/wg-web01.age",
+                "secrets/backup.age");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("0 findings in 4 targets");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void envelopeFindingsSayWhyWithoutAValue() {
+        Fleet.build(repo, true);
+        Cli.Result r = Cli.run(repo, "envelope", "secrets/leaky.yaml", "secrets/plain.yaml", "secrets/truncated.age");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("secrets/leaky.yaml:1  envelope/envelope-invalid  plaintext-value: plaintext value at key path test_key")
+                .contains("secrets/plain.yaml  envelope/envelope-invalid  missing-metadata: ")
+                .contains("secrets/truncated.age  envelope/envelope-invalid  age-")
+                .doesNotContain("Wq8rT2zLp5Nv9XcK");
+    }
+
+    @Test
+    void sarifNamesTheEnvelopeRules() {
+        Fleet.build(repo, true);
+        Cli.Result r = Cli.inProcess("envelope", repo.resolve("secrets/plain.yaml").toString(), "--format", "sarif");
+        JsonNode run = r.json().get("runs").get(0);
+        List<String> ids = new ArrayList<>();
+        run.get("tool").get("driver").get("rules").forEach(n -> ids.add(n.get("id").asText()));
+        assertThat(ids).contains("envelope-invalid", "sops-recipient-drift");
+        assertThat(run.get("results").get(0).get("ruleId").asText()).isEqualTo("envelope-invalid");
+        assertThat(run.get("results").get(0).get("ruleIndex").asInt()).isEqualTo(ids.indexOf("envelope-invalid"));
+        Cli.Result scan = Cli.inProcess("scan", repo.resolve("hosts").toString(), "--format", "sarif");
+        List<String> scanIds = new ArrayList<>();
+        scan.json().get("runs").get(0).get("tool").get("driver").get("rules").forEach(n -> scanIds.add(n.get("id").asText()));
+        assertThat(scanIds).contains("envelope-invalid", "sops-recipient-drift", "age-recipient", "wireguard-key");
+    }
+
+    @Test
+    void noOutputFormatShowsAPlantedValue() {
+        Fleet.build(repo, true);
+        for (String format : List.of("text", "json", "sarif", "junit")) {
+            Cli.Result r = Cli.inProcess("scan", repo.toString(), "--format", format);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out() + r.err()).doesNotContain("Wq8rT2zLp5Nv9XcK", "j7IskiFrU+ISIr6LQEJ6ovQbtHksNObzyL9eUZdSc5c",
+                    "HT80LMH7ALKYSP63DTA6VHJEMMG2SPYQM0DK6JW3LTVXCDQKPNTQ83LSPL", "AAAAC3NzaC1lZDI1NTE5AAAAILQnWegqClPPk8AcEdXX6aiweOGNZPQp",
+                    "age1yt3tfqlfrwdwx0z0ynwplcr6qxcxfaqycuprpmy89nr83ltx74tqdpszlw", "7FB89715AADA920D65D25E63F9BA9DEBD03F57C0",
+                    "MRJwVuLhqzlPukqEYLJR7mC57b4TxWQIeHJoiBg4vI0");
+        }
+    }
+}
