@@ -69,15 +69,33 @@ final class EnvelopeCommand implements Callable<Integer> {
         return s.isEmpty() ? "." : s;
     }
 
-    /** path_regex is matched against the path relative to the folder holding .sops.yaml. */
+    /**
+     * path_regex is matched against the path relative to the folder holding .sops.yaml; for a
+     * .sops.yaml kept outside, relative to the repository (the enclosing git work tree, else the
+     * working folder).
+     */
     private static UnaryOperator<String> sopsRelative(Policy policy) {
         if (policy.sopsConfig() == null) {
             return UnaryOperator.identity();
         }
         Path dir = policy.sopsConfig().toAbsolutePath().normalize().getParent();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
         return shown -> {
             Path abs = Path.of(shown).toAbsolutePath().normalize();
-            return abs.startsWith(dir) ? dir.relativize(abs).toString().replace('\\', '/') : shown;
+            Path base = abs.startsWith(dir) ? dir : workTree(abs);
+            if (base == null && abs.startsWith(cwd)) {
+                base = cwd;
+            }
+            return base == null ? shown : base.relativize(abs).toString().replace('\\', '/');
         };
+    }
+
+    private static Path workTree(Path file) {
+        for (Path p = file.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return null;
     }
 }

@@ -3,27 +3,35 @@ package dev.leakgate.cli;
 import dev.leakgate.envelope.EnvelopeProblem;
 import dev.leakgate.envelope.EnvelopeResult;
 import dev.leakgate.envelope.EnvelopeValidator;
+import dev.leakgate.envelope.SopsCreationRules;
 import dev.leakgate.pipeline.EnvelopeInspector;
 import dev.leakgate.pipeline.Pipeline;
+import dev.leakgate.policy.ConfigException;
 import dev.leakgate.policy.Policy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Wires the envelope validators into the pipeline. */
+/** Wires the envelope validators and the recipient-drift check into the pipeline. */
 final class Envelopes {
     private Envelopes() {
     }
 
+    /** Paths are matched against the creation rules as the targets show them (repository-relative). */
     static EnvelopeInspector inspector(Policy policy) {
         return inspector(policy, UnaryOperator.identity());
     }
 
     /**
-     * @param sopsPath maps a target's path to the path a {@code .sops.yaml} creation rule's
-     *                 {@code path_regex} is matched against (relative to that file's folder)
+     * @param sopsPath maps a target's path to the path a creation rule's {@code path_regex} is
+     *                 matched against
      */
     static EnvelopeInspector inspector(Policy policy, UnaryOperator<String> sopsPath) {
+        SopsCreationRules rules = policy.sopsConfig() == null ? null : creationRules(policy.sopsConfig());
         return (path, content) -> {
             EnvelopeResult result = EnvelopeValidator.check(path, content);
             List<EnvelopeInspector.Defect> defects = new ArrayList<>();
@@ -31,7 +39,31 @@ final class Envelopes {
                 defects.add(new EnvelopeInspector.Defect(Pipeline.ENVELOPE_RULE, p.reason(),
                         p.reason() + ": " + p.message(), p.line()));
             }
+            if (rules != null) {
+                // A file no creation rule matches was never meant for particular recipients: no drift.
+                Optional<SopsCreationRules.Rule> rule = rules.ruleFor(sopsPath.apply(path));
+                if (rule.isPresent()) {
+                    for (EnvelopeProblem p : SopsCreationRules.recipientDrift(result, rule.get())) {
+                        defects.add(new EnvelopeInspector.Defect(Pipeline.DRIFT_RULE, p.reason(),
+                                p.message() + " (creation rule " + rule.get().index() + ")", p.line()));
+                    }
+                }
+            }
             return defects;
         };
+    }
+
+    private static SopsCreationRules creationRules(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the sops config: " + e.getClass().getSimpleName());
+        }
+        try {
+            return SopsCreationRules.parse(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
     }
 }

@@ -81,7 +81,8 @@ public final class Pipeline {
             for (EnvelopeInspector.Defect d : envelopes.inspect(path, target.content())) {
                 // A file that is no envelope is reported once, as such; drift leaves its values encrypted.
                 envelopeFailed |= !DRIFT_RULE.equals(d.ruleId());
-                String fp = Fingerprints.ofFacts(d.ruleId(), path, d.reason());
+                // The message tells apart two defects of one kind in one file (two drifted recipients).
+                String fp = Fingerprints.ofFacts(d.ruleId(), path, d.reason(), d.message());
                 if (!policy.isAllowedFingerprint(fp)) {
                     out.add(new Finding(d.ruleId(), Kind.ENVELOPE.label(), d.message(), path, d.line(), null,
                             target.commit(), fp, null, null, null, null));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,12 +29,13 @@ final class Cli {
 
         /** Each finding as "ruleId path:line" ("path" alone when no line is at fault), sorted. */
         List<String> findings() {
-            TreeSet<String> out = new TreeSet<>();
+            List<String> out = new ArrayList<>();
             for (JsonNode f : json().get("findings")) {
                 out.add(f.get("ruleId").asText() + " " + f.get("path").asText()
                         + (f.hasNonNull("line") ? ":" + f.get("line").asInt() : ""));
             }
-            return new ArrayList<>(out);
+            out.sort(null);
+            return out;
         }
     }
 

@@ -18,8 +18,10 @@ final class Fleet {
     static final Path SOPS_NIX_SECRETS = FIXTURES.resolve("sops/real/sops-nix/pkgs/sops-install-secrets/test-assets/secrets.yaml");
     static final Path SOPS_TYPES = FIXTURES.resolve("sops/synthesized/types.yaml");
     static final Path SOPS_PLAINTEXT_VALUE = FIXTURES.resolve("sops/invalid/plaintext-value__secrets.yaml");
-    static final Path AGE_BINARY = FIXTURES.resolve("age-testkit/x25519.age");
-    static final Path AGE_ARMORED = FIXTURES.resolve("age-testkit/armor_x25519.age");
+    /** Written by the age tool (test-fixtures/fleet/make.sh). */
+    static final Path AGE_BINARY = FIXTURES.resolve("fleet/secrets/x25519.age");
+    static final Path AGE_ARMORED = FIXTURES.resolve("fleet/secrets/multi.armored.age");
+    static final Path AGE_SSH = FIXTURES.resolve("fleet/secrets/ssh-ed25519.age");
 
     static final String CACHE_NIXOS_ORG = "cache.nixos.org-1:6NCHdD59X431o0gWypbMrAURkbJ16ZPMQFGspcDShjY=";
 
@@ -161,6 +163,7 @@ final class Fleet {
         copy(SOPS_PLAINTEXT_VALUE, root, "secrets/leaky.yaml");
         copy(AGE_BINARY, root, "secrets/wg-web01.age");
         copy(AGE_ARMORED, root, "secrets/backup.age");
+        copy(AGE_SSH, root, "secrets/hosts/db01/ssh-host.age");
         write(root, "secrets/plain.yaml", PLAIN);
         try {
             byte[] age = Files.readAllBytes(AGE_BINARY);

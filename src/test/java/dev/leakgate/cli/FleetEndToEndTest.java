@@ -36,6 +36,14 @@ class FleetEndToEndTest {
                 "envelope-invalid " + prefix + "secrets/truncated.age");
     }
 
+    /** secrets/db01.yaml is encrypted to 2 age + 2 pgp recipients; its creation rule lists 1 of them. */
+    static List<String> drift(String prefix) {
+        return List.of(
+                "sops-recipient-drift " + prefix + "secrets/db01.yaml",
+                "sops-recipient-drift " + prefix + "secrets/db01.yaml",
+                "sops-recipient-drift " + prefix + "secrets/db01.yaml");
+    }
+
     static final List<String> SOPS_YAML_INVENTORY = List.of(
             "age-recipient .sops.yaml:2",
             "age-recipient .sops.yaml:3",
@@ -57,7 +65,7 @@ class FleetEndToEndTest {
         Cli.Result r = Cli.inProcess("scan", repo.toString(), "--format", "json");
         assertThat(r.err()).isEmpty();
         assertThat(r.findings()).containsExactlyElementsOf(
-                sorted(publicSurfaceLeaks(), SOPS_YAML_INVENTORY, envelopeDefects("")));
+                sorted(publicSurfaceLeaks(), SOPS_YAML_INVENTORY, envelopeDefects(""), drift("")));
         assertThat(r.exit()).isEqualTo(1);
     }
 
@@ -68,7 +76,7 @@ class FleetEndToEndTest {
         Fleet.write(repo, "ops/.sops.yaml", Fleet.SOPS_YAML);
         Cli.Result r = Cli.inProcess("scan", repoDir.toString(), "--sops-config", repo.resolve("ops/.sops.yaml").toString(), "--format", "json");
         assertThat(r.err()).isEmpty();
-        assertThat(r.findings()).containsExactlyElementsOf(sorted(publicSurfaceLeaks(), envelopeDefects("")));
+        assertThat(r.findings()).containsExactlyElementsOf(sorted(publicSurfaceLeaks(), envelopeDefects(""), drift("")));
     }
 
     @Test
@@ -76,18 +84,18 @@ class FleetEndToEndTest {
         Fleet.build(repo, true);
         Cli.Result r = Cli.run(repo, "envelope", "secrets", "--format", "json");
         assertThat(r.err()).isEmpty();
-        assertThat(r.findings()).containsExactlyElementsOf(sorted(envelopeDefects("")));
+        assertThat(r.findings()).containsExactlyElementsOf(sorted(envelopeDefects(""), drift("")));
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.json().get("stats").get("targets").asInt()).isEqualTo(8);
+        assertThat(r.json().get("stats").get("targets").asInt()).isEqualTo(9);
     }
 
     @Test
     void envelopeExitsZeroWhenEveryFileIsAValidEnvelope() {
         Fleet.build(repo, true);
         Cli.Result r = Cli.run(repo, "envelope", "secrets/web01.yaml", "secrets/app.yaml", "secrets/wg-web01.age",
-                "secrets/backup.age");
+                "secrets/backup.age", "secrets/hosts");
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("0 findings in 4 targets");
+        assertThat(r.out()).startsWith("0 findings in 5 targets");
         assertThat(r.exit()).isZero();
     }
 
@@ -100,6 +108,60 @@ class FleetEndToEndTest {
                 .contains("secrets/plain.yaml  envelope/envelope-invalid  missing-metadata: ")
                 .contains("secrets/truncated.age  envelope/envelope-invalid  age-")
                 .doesNotContain("Wq8rT2zLp5Nv9XcK");
+    }
+
+    @Test
+    void driftNamesRecipientsOnlyByAShortHashBothWays() {
+        Fleet.build(repo, false);
+        // app.yaml is encrypted to age1yt3...; the rule swaps in another recipient for it.
+        Fleet.write(repo, "ops/sops.yaml", """
+                creation_rules:
+                  - path_regex: ^secrets/app\\.yaml$
+                    age: age1a8pk4akrdamj7nvqy3zywgtny8dxz7t5xzu7u8v9mhrayp9freqsqatyrs
+                  - path_regex: ^secrets/web01\\.yaml$
+                    age: >-
+                      age1yt3tfqlfrwdwx0z0ynwplcr6qxcxfaqycuprpmy89nr83ltx74tqdpszlw,
+                      age1a8pk4akrdamj7nvqy3zywgtny8dxz7t5xzu7u8v9mhrayp9freqsqatyrs
+                    pgp: 7FB89715AADA920D65D25E63F9BA9DEBD03F57C0,2504791468B153B8A3963CC97BA53D1919C5DFD4
+                """);
+        Cli.Result r = Cli.run(repo, "envelope", "secrets/app.yaml", "secrets/web01.yaml", "secrets/db01.yaml",
+                "--sops-config", "ops/sops.yaml", "--format", "json");
+        List<String> messages = new ArrayList<>();
+        r.json().get("findings").forEach(f -> {
+            assertThat(f.get("ruleId").asText()).isEqualTo("sops-recipient-drift");
+            assertThat(f.get("kind").asText()).isEqualTo("envelope");
+            assertThat(f.has("line")).isFalse();
+            messages.add(f.get("path").asText() + " " + f.get("description").asText());
+        });
+        // db01.yaml matches no rule of this file: not a drift finding.
+        assertThat(messages).containsExactlyInAnyOrder(
+                "secrets/app.yaml encrypted to a recipient the creation rule does not list: "
+                        + shortHash("age1yt3tfqlfrwdwx0z0ynwplcr6qxcxfaqycuprpmy89nr83ltx74tqdpszlw") + " (age) (creation rule 1)",
+                "secrets/app.yaml missing recipient listed by creation rule: "
+                        + shortHash("age1a8pk4akrdamj7nvqy3zywgtny8dxz7t5xzu7u8v9mhrayp9freqsqatyrs") + " (age) (creation rule 1)");
+        assertThat(r.out()).doesNotContain("age1yt3tfq", "age1a8pk4a");
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    private static String shortHash(String recipient) throws RuntimeException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(recipient.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aBrokenSopsConfigIsAConfigError() {
+        Fleet.build(repo, false);
+        Fleet.write(repo, "bad.yaml", "creation_rules: {path_regex: x}\n");
+        Cli.Result r = Cli.inProcess("envelope", repo.resolve("secrets").toString(), "--sops-config", repo.resolve("bad.yaml").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").endsWith("bad.yaml: .sops.yaml creation_rules is not a list");
+        Cli.Result missing = Cli.inProcess("scan", repo.toString(), "--sops-config", repo.resolve("nope.yaml").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("leakgate: --sops-config: ").endsWith("nope.yaml: no such file");
     }
 
     @Test
