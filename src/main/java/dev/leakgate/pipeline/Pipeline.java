@@ -12,11 +12,13 @@ import dev.leakgate.report.Redaction;
 import dev.leakgate.report.Report;
 import dev.leakgate.report.RuleInfo;
 import dev.leakgate.report.ScanStats;
+import dev.leakgate.source.AuditSource;
 import dev.leakgate.source.LineSet;
 import dev.leakgate.source.Source;
 import dev.leakgate.source.Target;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +61,112 @@ public final class Pipeline {
         ScanStats stats = new ScanStats();
         ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
+        collect(source, stats, findings, targets);
+        return report(new ArrayList<>(findings), stats, targets, t0);
+    }
+
+    /**
+     * The publish gate: {@code history} (changes, oldest first, each target carrying its commit)
+     * and {@code tree} (what is published, whole). A leak found in both is reported once: at its
+     * place in the tree, with the commit that introduced it. Must be run with a single-threaded
+     * history source, so "first" means "introduced first".
+     */
+    public Report runGate(Source history, Source tree) {
+        long t0 = System.nanoTime();
+        ScanStats stats = new ScanStats();
+        ConcurrentLinkedQueue<Finding> fromHistory = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Finding> fromTree = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
+        collect(history, stats, fromHistory, targets);
+        collect(tree, stats, fromTree, targets);
+        Map<String, Finding> firstByLeak = new LinkedHashMap<>();
+        Map<String, Finding> firstByLeakAndPath = new LinkedHashMap<>();
+        for (Finding f : fromHistory) {
+            firstByLeak.putIfAbsent(leak(f), f);
+            firstByLeakAndPath.putIfAbsent(leak(f) + '\0' + f.path(), f);
+        }
+        java.util.Set<String> shownInTree = new java.util.HashSet<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : fromTree) {
+            Finding intro = firstByLeakAndPath.getOrDefault(leak(f) + '\0' + f.path(), firstByLeak.get(leak(f)));
+            if (intro != null) {
+                shownInTree.add(leak(f));
+                f = f.withCommit(intro.commit());
+            }
+            out.add(f);
+        }
+        for (Finding f : fromHistory) {
+            if (!shownInTree.contains(leak(f))) {
+                out.add(f); // added then removed: only history shows it
+            }
+        }
+        return report(out, stats, targets, t0);
+    }
+
+    /**
+     * The history audit: each finding once per (blob, rule, location), under the path where its
+     * blob was introduced first, with the commit that did it and how many other paths and
+     * commits hold the blob.
+     */
+    public Report runAudit(AuditSource audit) {
+        long t0 = System.nanoTime();
+        ScanStats stats = new ScanStats();
+        Map<String, Finding> first = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> paths = new HashMap<>();
+        Map<String, String> blobOf = new HashMap<>();
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        audit.run(this::prescan, target -> {
+            targets.add(target.path());
+            for (Finding f : scan(target)) {
+                String key = target.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
+                first.putIfAbsent(key, f);
+                blobOf.putIfAbsent(key, target.blobId());
+                paths.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(target.path());
+            }
+        }, stats);
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, Finding> e : first.entrySet()) {
+            Finding f = e.getValue();
+            int commits = audit.commitsHolding(blobOf.get(e.getKey()));
+            out.add(f.withProvenance(f.commit(), paths.get(e.getKey()).size() - 1, Math.max(0, commits - 1)));
+        }
+        return report(out, stats, targets, t0);
+    }
+
+    /** What makes two findings the same leak, wherever and whenever they were seen. */
+    private static String leak(Finding f) {
+        return f.ruleId() + '\0' + f.fingerprint();
+    }
+
+    private void collect(Source source, ScanStats stats, java.util.Collection<Finding> findings,
+            java.util.Collection<String> targets) {
         source.forEach(target -> {
             stats.scanned(target.content().length);
             targets.add(target.path());
             findings.addAll(scan(target));
         }, stats);
-        List<Finding> sorted = dedupe(new ArrayList<>(findings));
-        stats.finish(sorted.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A report of findings produced through {@link #scan(Target)} by a caller driving its own source. */
+    public Report report(List<Finding> findings, ScanStats stats, java.util.Collection<String> targets, long startNanos) {
+        List<Finding> sorted = dedupe(findings);
+        stats.finish(sorted.size(), (System.nanoTime() - startNanos) / 1_000_000);
         return new Report(sorted, stats, targets.stream().distinct().sorted().toList(), ruleInfos());
+    }
+
+    /**
+     * Runs the path-independent detector over one blob and remembers its matches when there are
+     * any; returns whether there were. The history audit calls this once per unique blob, so only
+     * the few blobs with matches take memory; {@link #scan(Target)} on the same blob id then
+     * reuses them.
+     */
+    public boolean prescan(String blobId, byte[] content, int length) {
+        List<Match> matches = detector.scan(content, length);
+        if (matches.isEmpty()) {
+            return false;
+        }
+        byBlob.put(blobId, matches);
+        return true;
     }
 
     /** The findings of one target, after the policy and the allowlists. */
@@ -80,7 +180,13 @@ public final class Pipeline {
         if (policy.isSecretsPath(path)) {
             for (EnvelopeInspector.Defect d : envelopes.inspect(path, target.content())) {
                 // A file that is no envelope is reported once, as such; drift leaves its values encrypted.
-                envelopeFailed |= !DRIFT_RULE.equals(d.ruleId());
+                boolean drift = DRIFT_RULE.equals(d.ruleId());
+                envelopeFailed |= !drift;
+                if (drift && target.commit() != null) {
+                    // Drift is about what is published now: a past version encrypted to a since-rotated
+                    // key is how history looks, and .sops.yaml is read as it is today.
+                    continue;
+                }
                 // The message tells apart two defects of one kind in one file (two drifted recipients).
                 String fp = Fingerprints.ofFacts(d.ruleId(), path, d.reason(), d.message());
                 if (!policy.isAllowedFingerprint(fp)) {

@@ -34,6 +34,33 @@ public final class LineSet {
         return ranges.length == 0;
     }
 
+    /** Lines in both sets (what a merge adds against every parent). */
+    public LineSet intersect(LineSet other) {
+        Builder b = new Builder();
+        int i = 0;
+        int j = 0;
+        while (i < ranges.length && j < other.ranges.length) {
+            int lo = Math.max(ranges[i], other.ranges[j]);
+            int hi = Math.min(ranges[i + 1], other.ranges[j + 1]);
+            b.add(lo, hi);
+            if (ranges[i + 1] < other.ranges[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < ranges.length; i += 2) {
+            s.append(i == 0 ? "" : ", ").append(ranges[i]).append('-').append(ranges[i + 1]);
+        }
+        return s.append(']').toString();
+    }
+
     /** A builder for ranges added in ascending order. */
     public static final class Builder {
         private int[] r = new int[16];

@@ -62,7 +62,7 @@ class FleetEndToEndTest {
     @Test
     void scanReportsExactlyThePlantedLeaksAndNoDecoy() {
         Fleet.build(repo, true);
-        Cli.Result r = Cli.inProcess("scan", repo.toString(), "--format", "json");
+        FleetCli.Result r = FleetCli.inProcess("scan", repo.toString(), "--format", "json");
         assertThat(r.err()).isEmpty();
         assertThat(r.findings()).containsExactlyElementsOf(
                 sorted(publicSurfaceLeaks(), SOPS_YAML_INVENTORY, envelopeDefects(""), drift("")));
@@ -74,7 +74,7 @@ class FleetEndToEndTest {
         Path repoDir = Files.createDirectory(repo.resolve("fleet"));
         Fleet.build(repoDir, false);
         Fleet.write(repo, "ops/.sops.yaml", Fleet.SOPS_YAML);
-        Cli.Result r = Cli.inProcess("scan", repoDir.toString(), "--sops-config", repo.resolve("ops/.sops.yaml").toString(), "--format", "json");
+        FleetCli.Result r = FleetCli.inProcess("scan", repoDir.toString(), "--sops-config", repo.resolve("ops/.sops.yaml").toString(), "--format", "json");
         assertThat(r.err()).isEmpty();
         assertThat(r.findings()).containsExactlyElementsOf(sorted(publicSurfaceLeaks(), envelopeDefects(""), drift("")));
     }
@@ -82,7 +82,7 @@ class FleetEndToEndTest {
     @Test
     void envelopeChecksEveryFileUnderTheGivenFolders() {
         Fleet.build(repo, true);
-        Cli.Result r = Cli.run(repo, "envelope", "secrets", "--format", "json");
+        FleetCli.Result r = FleetCli.run(repo, "envelope", "secrets", "--format", "json");
         assertThat(r.err()).isEmpty();
         assertThat(r.findings()).containsExactlyElementsOf(sorted(envelopeDefects(""), drift("")));
         assertThat(r.exit()).isEqualTo(1);
@@ -92,7 +92,7 @@ class FleetEndToEndTest {
     @Test
     void envelopeExitsZeroWhenEveryFileIsAValidEnvelope() {
         Fleet.build(repo, true);
-        Cli.Result r = Cli.run(repo, "envelope", "secrets/web01.yaml", "secrets/app.yaml", "secrets/wg-web01.age",
+        FleetCli.Result r = FleetCli.run(repo, "envelope", "secrets/web01.yaml", "secrets/app.yaml", "secrets/wg-web01.age",
                 "secrets/backup.age", "secrets/hosts");
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("0 findings in 5 targets");
@@ -102,7 +102,7 @@ class FleetEndToEndTest {
     @Test
     void envelopeFindingsSayWhyWithoutAValue() {
         Fleet.build(repo, true);
-        Cli.Result r = Cli.run(repo, "envelope", "secrets/leaky.yaml", "secrets/plain.yaml", "secrets/truncated.age");
+        FleetCli.Result r = FleetCli.run(repo, "envelope", "secrets/leaky.yaml", "secrets/plain.yaml", "secrets/truncated.age");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("secrets/leaky.yaml:1  envelope/envelope-invalid  plaintext-value: plaintext value at key path test_key")
                 .contains("secrets/plain.yaml  envelope/envelope-invalid  missing-metadata: ")
@@ -124,7 +124,7 @@ class FleetEndToEndTest {
                       age1a8pk4akrdamj7nvqy3zywgtny8dxz7t5xzu7u8v9mhrayp9freqsqatyrs
                     pgp: 7FB89715AADA920D65D25E63F9BA9DEBD03F57C0,2504791468B153B8A3963CC97BA53D1919C5DFD4
                 """);
-        Cli.Result r = Cli.run(repo, "envelope", "secrets/app.yaml", "secrets/web01.yaml", "secrets/db01.yaml",
+        FleetCli.Result r = FleetCli.run(repo, "envelope", "secrets/app.yaml", "secrets/web01.yaml", "secrets/db01.yaml",
                 "--sops-config", "ops/sops.yaml", "--format", "json");
         List<String> messages = new ArrayList<>();
         r.json().get("findings").forEach(f -> {
@@ -156,10 +156,10 @@ class FleetEndToEndTest {
     void aBrokenSopsConfigIsAConfigError() {
         Fleet.build(repo, false);
         Fleet.write(repo, "bad.yaml", "creation_rules: {path_regex: x}\n");
-        Cli.Result r = Cli.inProcess("envelope", repo.resolve("secrets").toString(), "--sops-config", repo.resolve("bad.yaml").toString());
+        FleetCli.Result r = FleetCli.inProcess("envelope", repo.resolve("secrets").toString(), "--sops-config", repo.resolve("bad.yaml").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").endsWith("bad.yaml: .sops.yaml creation_rules is not a list");
-        Cli.Result missing = Cli.inProcess("scan", repo.toString(), "--sops-config", repo.resolve("nope.yaml").toString());
+        FleetCli.Result missing = FleetCli.inProcess("scan", repo.toString(), "--sops-config", repo.resolve("nope.yaml").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err().strip()).startsWith("leakgate: --sops-config: ").endsWith("nope.yaml: no such file");
     }
@@ -167,14 +167,14 @@ class FleetEndToEndTest {
     @Test
     void sarifNamesTheEnvelopeRules() {
         Fleet.build(repo, true);
-        Cli.Result r = Cli.inProcess("envelope", repo.resolve("secrets/plain.yaml").toString(), "--format", "sarif");
+        FleetCli.Result r = FleetCli.inProcess("envelope", repo.resolve("secrets/plain.yaml").toString(), "--format", "sarif");
         JsonNode run = r.json().get("runs").get(0);
         List<String> ids = new ArrayList<>();
         run.get("tool").get("driver").get("rules").forEach(n -> ids.add(n.get("id").asText()));
         assertThat(ids).contains("envelope-invalid", "sops-recipient-drift");
         assertThat(run.get("results").get(0).get("ruleId").asText()).isEqualTo("envelope-invalid");
         assertThat(run.get("results").get(0).get("ruleIndex").asInt()).isEqualTo(ids.indexOf("envelope-invalid"));
-        Cli.Result scan = Cli.inProcess("scan", repo.resolve("hosts").toString(), "--format", "sarif");
+        FleetCli.Result scan = FleetCli.inProcess("scan", repo.resolve("hosts").toString(), "--format", "sarif");
         List<String> scanIds = new ArrayList<>();
         scan.json().get("runs").get(0).get("tool").get("driver").get("rules").forEach(n -> scanIds.add(n.get("id").asText()));
         assertThat(scanIds).contains("envelope-invalid", "sops-recipient-drift", "age-recipient", "wireguard-key");
@@ -184,7 +184,7 @@ class FleetEndToEndTest {
     void noOutputFormatShowsAPlantedValue() {
         Fleet.build(repo, true);
         for (String format : List.of("text", "json", "sarif", "junit")) {
-            Cli.Result r = Cli.inProcess("scan", repo.toString(), "--format", format);
+            FleetCli.Result r = FleetCli.inProcess("scan", repo.toString(), "--format", format);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out() + r.err()).doesNotContain("Wq8rT2zLp5Nv9XcK", "j7IskiFrU+ISIr6LQEJ6ovQbtHksNObzyL9eUZdSc5c",
                     "HT80LMH7ALKYSP63DTA6VHJEMMG2SPYQM0DK6JW3LTVXCDQKPNTQ83LSPL", "AAAAC3NzaC1lZDI1NTE5AAAAILQnWegqClPPk8AcEdXX6aiweOGNZPQp",

@@ -1,0 +1,36 @@
+package dev.leakgate.cli;
+
+import dev.leakgate.pipeline.Pipeline;
+import dev.leakgate.policy.Policy;
+import dev.leakgate.source.AuditSource;
+import dev.leakgate.source.GitRepos;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "audit", description = "Audit everything reachable from every ref (branches, tags, remote-tracking refs, stash); works on bare repositories.")
+final class AuditCommand implements Callable<Integer> {
+    @Mixin
+    GitOptions git;
+
+    @Option(names = "--no-progress", description = "no progress line, even on a terminal")
+    boolean noProgress;
+
+    @Mixin
+    PolicyOptions policyOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        GitRepos.configureForBulkReading();
+        try (Repository repo = git.open()) {
+            Policy policy = policyOptions.load(GitOptions.configRoot(repo));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+            return output.emit(pipeline.runAudit(new AuditSource(repo, git.maxFileSize, policy::isSecretsPath, !noProgress)));
+        }
+    }
+}

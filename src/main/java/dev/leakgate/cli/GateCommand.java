@@ -1,0 +1,42 @@
+package dev.leakgate.cli;
+
+import dev.leakgate.pipeline.Pipeline;
+import dev.leakgate.policy.Policy;
+import dev.leakgate.source.GitRange;
+import dev.leakgate.source.RangeSource;
+import dev.leakgate.source.TreeSource;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "gate", description = "The publish gate: every commit in BASE..HEAD on what it adds, plus the whole tree at HEAD.")
+final class GateCommand implements Callable<Integer> {
+    @Option(names = "--base", required = true, paramLabel = "REV", description = "what is already published")
+    String base;
+
+    @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV", description = "what is to be published (default: HEAD)")
+    String head;
+
+    @Mixin
+    GitOptions git;
+
+    @Mixin
+    PolicyOptions policyOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        try (Repository repo = git.open()) {
+            Policy policy = policyOptions.load(GitOptions.configRoot(repo));
+            GitRange range = GitRange.resolve(repo, base, head);
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+            return output.emit(pipeline.runGate(
+                    new RangeSource(repo, range, git.maxFileSize, policy::isSecretsPath),
+                    new TreeSource(repo, range.head(), head, git.maxFileSize, policy::isSecretsPath)));
+        }
+    }
+}

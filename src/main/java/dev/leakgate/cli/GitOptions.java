@@ -1,0 +1,27 @@
+package dev.leakgate.cli;
+
+import dev.leakgate.source.Content;
+import dev.leakgate.source.GitRepos;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Option;
+
+/** Which repository and how big a file may be: shared by the git commands. */
+public final class GitOptions {
+    @Option(names = "-C", paramLabel = "DIR", defaultValue = ".",
+            description = "the repository (a work tree, a folder in one, or a bare repository; default: .)")
+    Path dir;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + Content.DEFAULT_MAX_SIZE,
+            description = "skip (and count) files larger than this (default: ${DEFAULT-VALUE})")
+    long maxFileSize;
+
+    Repository open() {
+        return GitRepos.open(dir);
+    }
+
+    /** Where .leakgate.yaml is looked for: the work tree, or nowhere in a bare repository. */
+    static Path configRoot(Repository repo) {
+        return repo.isBare() ? null : repo.getWorkTree().toPath();
+    }
+}

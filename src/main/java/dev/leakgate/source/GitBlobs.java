@@ -1,0 +1,69 @@
+package dev.leakgate.source;
+
+import dev.leakgate.report.ScanStats;
+import java.io.IOException;
+import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/** Reading blobs and diffing them into added lines: shared by the git sources. */
+final class GitBlobs {
+    private static final DiffAlgorithm HISTOGRAM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
+
+    private final ObjectReader reader;
+    private final long maxSize;
+    /** Paths whose whole content a check wants even when binary (the envelope checks). */
+    private final Predicate<String> wantsBinary;
+
+    GitBlobs(ObjectReader reader, long maxSize, Predicate<String> wantsBinary) {
+        this.reader = reader;
+        this.maxSize = maxSize;
+        this.wantsBinary = wantsBinary;
+    }
+
+    /** The blob's bytes, or null when it is skipped (counted in stats: binary or over the limit). */
+    byte[] load(AnyObjectId id, String path, ScanStats stats) {
+        byte[] bytes = read(id, path);
+        if (bytes == null) {
+            stats.skippedLarge();
+            return null;
+        }
+        if (Content.isBinary(bytes, bytes.length) && !wantsBinary.test(path)) {
+            stats.skippedBinary();
+            return null;
+        }
+        return bytes;
+    }
+
+    /** Raw bytes, or null when over the size limit. */
+    byte[] read(AnyObjectId id, String path) {
+        try {
+            ObjectLoader l = reader.open(id, Constants.OBJ_BLOB);
+            if (l.getSize() > maxSize) {
+                return null;
+            }
+            return l.getCachedBytes(Integer.MAX_VALUE);
+        } catch (IOException e) {
+            throw GitRepos.unreadable(id, "blob " + path, e);
+        }
+    }
+
+    /** Lines of {@code b} that are not in {@code a} (1-based, in b). */
+    static LineSet added(byte[] a, byte[] b) {
+        RawText ra = new RawText(a);
+        RawText rb = new RawText(b);
+        EditList edits = HISTOGRAM.diff(RawTextComparator.DEFAULT, ra, rb);
+        LineSet.Builder out = new LineSet.Builder();
+        for (Edit e : edits) {
+            out.add(e.getBeginB() + 1, e.getEndB());
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.leakgate.source;
+
+import dev.leakgate.report.ScanStats;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * What one tree adds against another, as targets: each new or changed file with the lines it
+ * adds (renames detected, so lines that only moved with their file are not added), whole
+ * content attached for the checks that need the whole file. Deletions add nothing; gitlinks
+ * (submodules) are skipped: their content lives in another repository.
+ */
+final class GitChanges {
+    private final Repository repo;
+    private final ObjectReader reader;
+    private final GitBlobs blobs;
+    /** Paths whose whole content a check needs even when no line changed (the secrets paths). */
+    private final Predicate<String> wantsWhole;
+
+    GitChanges(Repository repo, ObjectReader reader, GitBlobs blobs, Predicate<String> wantsWhole) {
+        this.repo = repo;
+        this.reader = reader;
+        this.blobs = blobs;
+        this.wantsWhole = wantsWhole;
+    }
+
+    void emit(AbstractTreeIterator oldTree, AbstractTreeIterator newTree, String commit, String what,
+            Source.TargetSink sink, ScanStats stats) {
+        List<DiffEntry> entries;
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            tw.setRecursive(true);
+            tw.addTree(oldTree);
+            tw.addTree(newTree);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            entries = DiffEntry.scan(tw);
+            RenameDetector rd = new RenameDetector(repo);
+            rd.addAll(entries);
+            entries = rd.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (IOException e) {
+            throw GitRepos.unreadable(null, what, e);
+        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+            throw new SourceException("rename detection for " + what + " was cancelled");
+        }
+        for (DiffEntry d : entries) {
+            if (d.getChangeType() == DiffEntry.ChangeType.DELETE) {
+                continue;
+            }
+            FileMode mode = d.getNewMode();
+            if (mode == FileMode.GITLINK || mode.getObjectType() != org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
+                continue;
+            }
+            String path = d.getNewPath();
+            ObjectId newId = d.getNewId().toObjectId();
+            boolean hasOld = d.getChangeType() != DiffEntry.ChangeType.ADD
+                    && d.getOldMode().getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB;
+            ObjectId oldId = hasOld ? d.getOldId().toObjectId() : null;
+            if (newId.equals(oldId) && !wantsWhole.test(path)) {
+                continue; // moved or re-moded unchanged: adds no line
+            }
+            byte[] bytes = blobs.load(newId, path, stats);
+            if (bytes == null) {
+                continue;
+            }
+            sink.accept(new Target(path, bytes, commit, addedLines(oldId, bytes, path), newId.name()));
+        }
+    }
+
+    /** Lines of {@code bytes} not in the old blob; null (every line) when there is none to compare. */
+    LineSet addedLines(AnyObjectId oldId, byte[] bytes, String path) {
+        if (oldId == null || Content.isBinary(bytes, bytes.length)) {
+            return null;
+        }
+        byte[] old = blobs.read(oldId, path);
+        if (old == null || Content.isBinary(old, old.length)) {
+            return null;
+        }
+        return GitBlobs.added(old, bytes);
+    }
+}

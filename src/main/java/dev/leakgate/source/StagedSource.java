@@ -1,0 +1,68 @@
+package dev.leakgate.source;
+
+import dev.leakgate.report.ScanStats;
+import java.io.IOException;
+import java.util.function.Predicate;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.NoWorkTreeException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+
+/**
+ * What {@code git commit} would record: the index against HEAD. Rules see the lines each staged
+ * file adds; the whole staged file is attached. The working tree is never read, so unstaged
+ * edits and untracked files cannot be reported. Before the first commit everything staged is new.
+ */
+public final class StagedSource implements Source {
+    private final Repository repo;
+    private final long maxSize;
+    private final Predicate<String> wantsWhole;
+
+    public StagedSource(Repository repo, long maxSize, Predicate<String> wantsWhole) {
+        this.repo = repo;
+        this.maxSize = maxSize;
+        this.wantsWhole = wantsWhole;
+    }
+
+    @Override
+    public void forEach(TargetSink sink, ScanStats stats) {
+        DirCache index;
+        try {
+            index = repo.readDirCache();
+        } catch (NoWorkTreeException e) {
+            throw new SourceException("staged needs a repository with a work tree; " + repo.getDirectory() + " is bare");
+        } catch (IOException e) {
+            throw new SourceException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage());
+        }
+        if (index.hasUnmergedPaths()) {
+            throw new SourceException("the index has unmerged paths: resolve the conflicts and stage the result first");
+        }
+        try (ObjectReader reader = repo.newObjectReader()) {
+            GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
+            new GitChanges(repo, reader, blobs, wantsWhole)
+                    .emit(headTree(reader), new DirCacheIterator(index), null, "the index against HEAD", sink, stats);
+        }
+    }
+
+    private AbstractTreeIterator headTree(ObjectReader reader) {
+        ObjectId tree;
+        try {
+            tree = repo.resolve("HEAD^{tree}");
+        } catch (IOException e) {
+            throw new SourceException("cannot resolve HEAD in " + repo.getDirectory() + ": " + e.getMessage());
+        }
+        if (tree == null) {
+            return new EmptyTreeIterator(); // no commit yet
+        }
+        try {
+            return new CanonicalTreeParser(null, reader, tree);
+        } catch (IOException e) {
+            throw GitRepos.unreadable(tree, "tree of HEAD", e);
+        }
+    }
+}
