@@ -148,6 +148,15 @@ final class Fleet {
 
     /** Builds the fleet in {@code root}; {@code withSopsYaml} false keeps .sops.yaml out of it. */
     static void build(Path root, boolean withSopsYaml) {
+        buildBase(root, withSopsYaml);
+        plantLeaks(root);
+    }
+
+    /**
+     * What the fleet looked like before the leaks: decoys, valid envelopes, and (in web01's config)
+     * the fleet's own binary-cache public key.
+     */
+    static void buildBase(Path root, boolean withSopsYaml) {
         if (withSopsYaml) {
             write(root, ".sops.yaml", SOPS_YAML);
         }
@@ -155,14 +164,18 @@ final class Fleet {
         write(root, "flake.lock", FLAKE_LOCK);
         write(root, "cache/hello.narinfo", NARINFO);
         write(root, "hosts/web01/default.nix", WEB01);
-        write(root, "hosts/db01/default.nix", DB01);
-        write(root, "hosts/db01/key.txt", KEY_TXT);
         copy(SOPS_NIX_SECRETS, root, "secrets/web01.yaml");
-        copy(SOPS_NIX_SECRETS, root, "secrets/db01.yaml");
         copy(SOPS_TYPES, root, "secrets/app.yaml");
-        copy(SOPS_PLAINTEXT_VALUE, root, "secrets/leaky.yaml");
         copy(AGE_BINARY, root, "secrets/wg-web01.age");
         copy(AGE_ARMORED, root, "secrets/backup.age");
+    }
+
+    /** The second host, with leaks on the public surface and broken or drifted envelopes. */
+    static void plantLeaks(Path root) {
+        write(root, "hosts/db01/default.nix", DB01);
+        write(root, "hosts/db01/key.txt", KEY_TXT);
+        copy(SOPS_NIX_SECRETS, root, "secrets/db01.yaml");
+        copy(SOPS_PLAINTEXT_VALUE, root, "secrets/leaky.yaml");
         copy(AGE_SSH, root, "secrets/hosts/db01/ssh-host.age");
         write(root, "secrets/plain.yaml", PLAIN);
         try {
