@@ -21,6 +21,9 @@ public final class Detector {
     private final int[][] rulesByKeyword;
     /** Rules without keywords: they run over the whole content. */
     private final int[] unanchored;
+    /** Per rule: its matches start where a keyword starts. */
+    private final boolean[] anchored;
+    private final int[] keywordLength;
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -39,6 +42,11 @@ public final class Detector {
         rulesByKeyword = byKeyword.values().stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         unanchored = always.stream().mapToInt(Integer::intValue).toArray();
+        anchored = new boolean[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            anchored[r] = rules.get(r).anchored() && !rules.get(r).keywords().isEmpty();
+        }
+        keywordLength = automaton.keywords().stream().mapToInt(String::length).toArray();
     }
 
     public List<Rule> rules() {
@@ -51,7 +59,11 @@ public final class Detector {
         Regions regions = new Regions(rules.size());
         automaton.scan(content, length, (kw, end) -> {
             for (int r : rulesByKeyword[kw]) {
-                regions.add(text, r, end, rules.get(r).window());
+                if (anchored[r]) {
+                    regions.addStart(r, end - keywordLength[kw]);
+                } else {
+                    regions.add(text, r, end, rules.get(r).window());
+                }
             }
         });
         for (int r : unanchored) {
@@ -59,6 +71,10 @@ public final class Detector {
         }
         List<Match> matches = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
+            if (anchored[r]) {
+                matchAtStarts(text, rules.get(r), regions.starts(r), matches);
+                continue;
+            }
             int[] spans = regions.spans(r);
             for (int i = 0; i < spans.length; i += 2) {
                 matchRegion(text, rules.get(r), spans[i], spans[i + 1], matches);
@@ -69,6 +85,34 @@ public final class Detector {
 
     public List<Match> scan(byte[] content) {
         return scan(content, content.length);
+    }
+
+    /**
+     * An anchored rule's match starts where one of its keywords starts, so the regex is tried only
+     * there ({@code lookingAt}), never searched along the line: a keyword as common as "key" in source
+     * code then costs a few steps per occurrence instead of a regex scan of every line holding it.
+     */
+    private void matchAtStarts(ByteText text, Rule rule, int[] starts, List<Match> out) {
+        int covered = -1;
+        int g = rule.secretGroup();
+        for (int start : starts) {
+            if (start < covered) {
+                continue;
+            }
+            int end = text.lineEnd(start);
+            if (rule.window() > 0) {
+                end = text.lineEnd(Math.min(text.length(), end + rule.window()));
+            }
+            Matcher m = rule.pattern().matcher(text.slice(start, end));
+            if (!m.lookingAt() || m.start(g) < 0) {
+                continue;
+            }
+            String secret = m.group(g);
+            if (accept(rule, text, secret, start + m.start(g))) {
+                out.add(new Match(rule, start, start + m.end(), start + m.start(g), start + m.end(g), secret, false));
+                covered = start + m.end();
+            }
+        }
     }
 
     private void matchRegion(ByteText text, Rule rule, int from, int to, List<Match> out) {
@@ -150,6 +194,28 @@ public final class Detector {
         Regions(int rules) {
             spans = new int[rules][];
             sizes = new int[rules];
+        }
+
+        /** For anchored rules: keyword start offsets, in the order the automaton found them. */
+        void addStart(int rule, int start) {
+            int n = sizes[rule];
+            int[] s = spans[rule];
+            if (s == null) {
+                s = spans[rule] = new int[8];
+            } else if (n == s.length) {
+                s = spans[rule] = Arrays.copyOf(s, n * 2);
+            }
+            s[n] = start;
+            sizes[rule] = n + 1;
+        }
+
+        int[] starts(int rule) {
+            if (spans[rule] == null) {
+                return new int[0];
+            }
+            int[] s = Arrays.copyOf(spans[rule], sizes[rule]);
+            Arrays.sort(s); // keywords ending at the same offset arrive longest first
+            return s;
         }
 
         void add(ByteText text, int rule, int hitEnd, int window) {

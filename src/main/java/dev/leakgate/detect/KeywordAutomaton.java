@@ -3,10 +3,8 @@ package dev.leakgate.detect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Aho–Corasick over bytes, ASCII case-insensitive, compiled to a full DFA over byte classes, so
@@ -96,14 +94,17 @@ public final class KeywordAutomaton {
                 }
             }
         }
-        outputs = new int[states][];
+        // Entries hold the target state's row offset (state * classes), so the scan loop does no
+        // multiplication; the sign bit marks states that end a keyword.
+        outputs = new int[states * classes][];
+        int[][] byState = new int[states][];
         for (int s = 0; s < states; s++) {
-            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+            byState[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
+            outputs[s * classes] = byState[s];
         }
         for (int i = 0; i < delta.length; i++) {
-            if (outputs[delta[i]].length > 0) {
-                delta[i] |= OUTPUT;
-            }
+            int target = delta[i];
+            delta[i] = target * classes | (byState[target].length > 0 ? OUTPUT : 0);
         }
     }
 
@@ -121,27 +122,17 @@ public final class KeywordAutomaton {
     public void scan(byte[] bytes, int length, HitSink sink) {
         final int[] d = delta;
         final byte[] cls = byteClass;
-        final int k = classes;
-        int state = 0;
+        int row = 0;
         for (int i = 0; i < length; i++) {
-            int t = d[state * k + cls[bytes[i] & 0xff]];
+            int t = d[row + cls[bytes[i] & 0xff]];
             if (t < 0) {
-                state = t & ~OUTPUT;
-                for (int kw : outputs[state]) {
+                row = t & ~OUTPUT;
+                for (int kw : outputs[row]) {
                     sink.hit(kw, i + 1);
                 }
             } else {
-                state = t;
+                row = t;
             }
         }
-    }
-
-    /** The keyword list with duplicates (case-insensitive) merged, for building an automaton. */
-    public static Map<String, Integer> dedupe(List<String> keywords) {
-        Map<String, Integer> index = new HashMap<>();
-        for (String k : keywords) {
-            index.putIfAbsent(k.toLowerCase(Locale.ROOT), index.size());
-        }
-        return index;
     }
 }

@@ -11,8 +11,9 @@ public final class Placeholders {
     private static final Pattern WORDS = Pattern.compile(
             "(?i)example|placeholder|changeme|change_me|changeit|dummy|redacted|sample|"
                     + "your[-_ ]?(?:api|access|secret|key|token|pass|own)|insert[-_]?(?:your|key|token|here)|"
-                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|fake|"
-                    + "xxxx|\\*\\*\\*\\*|\\.\\.\\.|…|0{8}");
+                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|"
+                    // Case-exact: a random mixed-case token contains "fAkE" or "xXxX" now and then.
+                    + "(?-i:fake|FAKE|Fake|xxxx|XXXX)|\\*\\*\\*\\*|\\.\\.\\.|…");
     private static final int LONG = 64;
     private static final Pattern LONG_WORDS = Pattern.compile("EXAMPLE|[Ee]xample|xxxxxxxx|XXXXXXXX|\\.\\.\\.|…");
     private static final Pattern INTERPOLATION = Pattern.compile(

@@ -18,6 +18,7 @@ public record Rule(
         List<Pattern> allow,
         int window,
         boolean generic,
+        boolean anchored,
         List<String> examples,
         List<String> negativeExamples,
         String origin) {

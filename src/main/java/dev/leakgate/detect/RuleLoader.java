@@ -101,7 +101,7 @@ public final class RuleLoader {
         }
         return new Rule(s.id(), kind, s.description() == null ? s.id() : s.description(), pattern, group,
                 keywords, entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
-                List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()),
+                List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()), Boolean.TRUE.equals(s.anchored()),
                 s.examples() == null ? List.of() : List.copyOf(s.examples()),
                 s.negativeExamples() == null ? List.of() : List.copyOf(s.negativeExamples()), origin);
     }

@@ -21,6 +21,7 @@ public record RuleSpec(
         List<String> allow,
         Integer window,
         Boolean generic,
+        Boolean anchored,
         List<String> examples,
         List<String> negativeExamples) {
 }

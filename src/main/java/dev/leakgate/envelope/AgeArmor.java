@@ -23,15 +23,27 @@ final class AgeArmor {
         return startsWith(data, i, "-----");
     }
 
-    /** True when the first line of the PEM-style block names age (in any case), so it was meant as age armor. */
+    /**
+     * True when the first line of the PEM-style block has the word AGE (in any case), so it was meant as age
+     * armor. A word, not a substring: "PGP MESSAGE" is no age armor.
+     */
     static boolean mentionsAge(byte[] data) {
         int i = skipWhitespace(data, 0);
         int end = i;
         while (end < data.length && data[end] != '\n') {
             end++;
         }
-        String first = new String(data, i, end - i, StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT);
-        return first.contains("AGE");
+        String first = new String(data, i, end - i, StandardCharsets.ISO_8859_1);
+        int word = 0;
+        for (int c = 0; c <= first.length(); c++) {
+            if (c == first.length() || !Character.isLetter(first.charAt(c))) {
+                if (first.substring(word, c).equalsIgnoreCase("AGE")) {
+                    return true;
+                }
+                word = c + 1;
+            }
+        }
+        return false;
     }
 
     /** The binary age file inside the armor. */

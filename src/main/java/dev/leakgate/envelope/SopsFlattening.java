@@ -13,6 +13,8 @@ import java.util.TreeMap;
 final class SopsFlattening {
     private static final String MAP = "__map_";
     private static final String LIST = "__list_";
+    /** sops metadata is a few levels deep; a key nesting deeper is made to exhaust a recursive reader. */
+    private static final int MAX_DEPTH = 16;
 
     /** One flattened key with its (already unescaped) value and the line it came from. */
     record Flat(String key, String value, Integer line) {
@@ -38,6 +40,9 @@ final class SopsFlattening {
         int next = nextMarker(key, 0);
         out.add(key.substring(0, next < 0 ? key.length() : next));
         while (next >= 0) {
+            if (out.size() >= MAX_DEPTH) {
+                throw conflict();
+            }
             if (key.startsWith(MAP, next)) {
                 int start = next + MAP.length();
                 next = nextMarker(key, start);

@@ -31,14 +31,17 @@ final class SopsMetadata {
     final Set<String> pgpFingerprints = new LinkedHashSet<>();
     SopsSelection selection = SopsSelection.DEFAULT;
     private final SopsTree.Mapping meta;
+    /** Where the metadata starts: what is missing from it is reported there. */
+    private final Integer blockLine;
     private int wrappedKeys;
 
-    private SopsMetadata(SopsTree.Mapping meta) {
+    private SopsMetadata(SopsTree.Mapping meta, Integer blockLine) {
         this.meta = meta;
+        this.blockLine = blockLine;
     }
 
-    static SopsMetadata read(SopsTree.Mapping meta) {
-        SopsMetadata m = new SopsMetadata(meta);
+    static SopsMetadata read(SopsTree.Mapping meta, Integer blockLine) {
+        SopsMetadata m = new SopsMetadata(meta, blockLine);
         m.checkVersion();
         m.checkLastModified();
         m.checkMac();
@@ -49,14 +52,14 @@ final class SopsMetadata {
 
     private void checkVersion() {
         if (text(meta, "version").isEmpty()) {
-            problems.add(new EnvelopeProblem("missing-version", "sops metadata has no version", null));
+            problems.add(new EnvelopeProblem("missing-version", "sops metadata has no version", blockLine));
         }
     }
 
     private void checkLastModified() {
         String value = text(meta, "lastmodified");
         if (value.isEmpty()) {
-            problems.add(new EnvelopeProblem("missing-lastmodified", "sops metadata has no lastmodified", null));
+            problems.add(new EnvelopeProblem("missing-lastmodified", "sops metadata has no lastmodified", blockLine));
         } else if (!isRfc3339(value)) {
             problems.add(new EnvelopeProblem("bad-lastmodified", "sops metadata lastmodified is not an RFC 3339 timestamp",
                     line(meta, "lastmodified")));
@@ -79,7 +82,7 @@ final class SopsMetadata {
         SopsTree.Node node = meta.get("mac");
         Integer line = line(meta, "mac");
         if (node == null || (node instanceof SopsTree.Scalar s && (s.kind() == SopsTree.Kind.NULL || s.text().isEmpty()))) {
-            problems.add(new EnvelopeProblem("missing-mac", "missing mac: sops refuses the file without --ignore-mac", null));
+            problems.add(new EnvelopeProblem("missing-mac", "missing mac: sops refuses the file without --ignore-mac", blockLine));
             return;
         }
         if (!(node instanceof SopsTree.Scalar s) || s.kind() != SopsTree.Kind.STRING || !SopsEncValue.looksEncrypted(s.text())) {
@@ -116,7 +119,7 @@ final class SopsMetadata {
         }
         if (names.size() > 1) {
             problems.add(new EnvelopeProblem("conflicting-rules",
-                    "sops metadata names more than one selection rule (" + String.join(", ", names) + "); sops refuses the file", null));
+                    "sops metadata names more than one selection rule (" + String.join(", ", names) + "); sops refuses the file", blockLine));
         }
         if (!found.isEmpty()) {
             selection = found.size() == 1 ? found.get(0) : SopsSelection.anyOf(found);
@@ -142,7 +145,7 @@ final class SopsMetadata {
         }
         if (wrappedKeys == 0) {
             problems.add(new EnvelopeProblem("no-key-sources",
-                    "no key source (age, pgp, kms, gcp_kms, azure_kv, hc_vault, hckms) wraps the data key", null));
+                    "no key source (age, pgp, kms, gcp_kms, azure_kv, hc_vault, hckms) wraps the data key", blockLine));
         }
     }
 

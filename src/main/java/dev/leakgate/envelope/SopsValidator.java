@@ -67,7 +67,7 @@ final class SopsValidator {
             return EnvelopeResult.of(EnvelopeFormat.NONE, List.of(new EnvelopeProblem("missing-metadata",
                     EnvelopeValidator.NOT_AN_ENVELOPE + "no sops metadata (" + store.metadataPlace + ")", null)));
         }
-        SopsMetadata metadata = SopsMetadata.read(doc.metadata());
+        SopsMetadata metadata = SopsMetadata.read(doc.metadata(), doc.metadataLine());
         List<EnvelopeProblem> problems = new ArrayList<>(metadata.problems);
         if (store == Store.BINARY && !(doc.data().get(0).get("data") instanceof SopsTree.Scalar)) {
             problems.add(new EnvelopeProblem("not-parseable", "sops binary store has no \"data\" string", null));

@@ -83,7 +83,8 @@ final class SopsYamlReader {
             Integer at = mark == null ? null : mark.getLine() + 1;
             throw new ProblemException("not-parseable",
                     EnvelopeValidator.NOT_AN_ENVELOPE + "YAML does not parse" + (at == null ? "" : " (line " + at + ")"), at);
-        } catch (YAMLException e) {
+        } catch (YAMLException | ClassCastException | IllegalStateException e) {
+            // SnakeYAML's comment handling can trip over its own casts on malformed input; it is still bad YAML.
             throw new ProblemException("not-parseable", EnvelopeValidator.NOT_AN_ENVELOPE + "YAML does not parse", null);
         }
         return documents;

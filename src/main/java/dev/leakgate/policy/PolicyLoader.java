@@ -75,7 +75,7 @@ public final class PolicyLoader {
             root = YAML.createObjectNode();
         }
         if (!root.isObject()) {
-            throw new ConfigException(name + ": the config must be a mapping of keys (" + String.join(", ", KEYS) + ")");
+            throw new ConfigException(name + ": the top level must be a mapping of keys (" + String.join(", ", KEYS) + ")");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String key = it.next();
@@ -128,7 +128,7 @@ public final class PolicyLoader {
                 try {
                     allowRegexes.add(Pattern.compile(regexes.get(i)));
                 } catch (PatternSyntaxException e) {
-                    throw new ConfigException(name + ": allow.regexes[" + (i + 1) + "]: does not compile in RE2: " + firstLine(e.getMessage()));
+                    throw new ConfigException(name + ": allow.regexes: does not compile in RE2 (item " + (i + 1) + "): " + firstLine(e.getMessage()));
                 }
             }
             for (String f : strings(name, "allow.fingerprints", allow.get("fingerprints"), "fingerprints")) {
@@ -239,6 +239,7 @@ public final class PolicyLoader {
             Map.entry("entropy", "a number (bits per character)"), Map.entry("minLength", "a whole number"),
             Map.entry("validator", "a validator name"), Map.entry("allow", "a list of RE2 regexes"),
             Map.entry("window", "a whole number of bytes"), Map.entry("generic", "true or false"),
+            Map.entry("anchored", "true or false"),
             Map.entry("examples", "a list of strings"), Map.entry("negativeExamples", "a list of strings"));
 
     private static String fieldOf(JsonProcessingException e) {

@@ -40,6 +40,7 @@ class SopsFlatteningTest {
         assertThatThrownBy(() -> SopsFlattening.unflatten(List.of(new Flat("age", "x", 1), new Flat("age__list_0__map_enc", "y", 2))))
                 .isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> SopsFlattening.tokens("age__list_x")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> SopsFlattening.tokens("a" + "__map_a".repeat(10_000))).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> SopsFlattening.unflatten(List.of(new Flat("mac", "x", 1), new Flat("mac", "y", 2))))
                 .isInstanceOf(ProblemException.class);
     }

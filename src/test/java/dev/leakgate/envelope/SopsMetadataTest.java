@@ -33,6 +33,8 @@ class SopsMetadataTest {
         assertThat(reasons(good.replace(enc(128, "str"), enc(64, "str")))).containsExactly("enc-malformed");
         assertThat(reasons(good.replace(enc(128, "str"), enc(128, "int")))).containsExactly("enc-bad-type");
         assertThat(reasons(good.replace(enc(128, "str"), "\"\""))).containsExactly("missing-mac");
+        // What is missing is reported at the start of the sops block.
+        assertThat(checkYaml(good.replace(enc(128, "str"), "\"\"")).problems().get(0).line()).isEqualTo(2);
         assertThat(reasons(good.replace(enc(128, "str"), "12345"))).containsExactly("mac-not-encrypted");
     }
 

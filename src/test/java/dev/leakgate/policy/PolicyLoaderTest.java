@@ -83,13 +83,13 @@ class PolicyLoaderTest {
             disable unknown rule        | disable: [no-such-rule]                        | disable: no rule with id 'no-such-rule'
             allow must be a mapping     | allow: [docs/**]                               | allow: expected a mapping
             unknown allow key           | 'allow: {path: [docs/**]}'                     | allow: unknown key 'path'
-            bad allow regex             | 'allow: {regexes: [''(unclosed'']}'            | allow.regexes[1]: does not compile in RE2
+            bad allow regex             | 'allow: {regexes: [''(unclosed'']}'            | allow.regexes: does not compile in RE2 (item 1)
             bad fingerprint             | 'allow: {fingerprints: [abc]}'                 | allow.fingerprints: each must be 32 lower-case hex
             bad glob                    | 'secretsPaths: [''secrets/[x'']'               | secretsPaths: bad glob 'secrets/[x'
             sopsConfig is a path        | 'sopsConfig: [a, b]'                           | sopsConfig: expected a file path, got a list
             baseline is a path          | 'baseline: 3'                                  | baseline: expected a file path, got a number
             rules must be a list        | 'rules: {id: x}'                               | rules: expected a list of rules, got a mapping
-            not a mapping               | '[a, b]'                                       | the config must be a mapping of keys
+            not a mapping               | '[a, b]'                                       | the top level must be a mapping of keys
             duplicate key               | 'disable: []\\ndisable: []'                     | duplicate key 'disable'
             """)
     void aWrongConfigIsOneLineNamingTheKey(String name, String yaml, String expected) {
@@ -122,5 +122,59 @@ class PolicyLoaderTest {
     void aMissingConfigFileIsAConfigError() {
         assertThatThrownBy(() -> PolicyLoader.load(Path.of("/nonexistent/.leakgate.yaml"), null, null, BUILTIN))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("config file not found");
+    }
+
+    // The core issue's policy tests, kept as written.
+    @Test
+    void defaultsServeASopsNixFleet() {
+        Policy p = parse("");
+        assertThat(p.applies(Kind.ENVELOPE, "secrets/hosts/web.yaml")).isTrue();
+        assertThat(p.applies(Kind.INVENTORY, "secrets/hosts/web.yaml")).isFalse();
+        assertThat(p.applies(Kind.INVENTORY, ".sops.yaml")).isTrue();
+        assertThat(p.applies(Kind.SECRET, "secrets/hosts/web.yaml")).isTrue();
+        assertThat(p.applies(Kind.ENVELOPE, "hosts/web/default.nix")).isFalse();
+    }
+
+    @Test
+    void globsAnchorLikeGitignore() {
+        Policy p = parse("allow:\n  paths: ['*.lock', 'docs/', 'vendor/**/*.go']\nsecretsPaths: ['hosts/*/secrets/**']\n");
+        assertThat(p.isAllowedPath("a/b/Cargo.lock")).isTrue();
+        assertThat(p.isAllowedPath("docs/x/y.md")).isTrue();
+        assertThat(p.isAllowedPath("src/docs.md")).isFalse();
+        assertThat(p.isAllowedPath("vendor/a/b.go")).isTrue();
+        assertThat(p.isSecretsPath("hosts/web/secrets/db.yaml")).isTrue();
+        assertThat(p.isSecretsPath("secrets/db.yaml")).isFalse();
+    }
+
+    @Test
+    void disableRemovesRulesAndUnknownIdsAreErrors() {
+        assertThat(parse("disable: [github-pat]").rules()).extracting(r -> r.id()).doesNotContain("github-pat");
+        assertThatThrownBy(() -> parse("disable: [no-such-rule]"))
+                .isInstanceOf(ConfigException.class).hasMessage(".leakgate.yaml: disable: no rule with id 'no-such-rule'");
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreOneLineErrorsCore() {
+        assertThatThrownBy(() -> parse("secretPaths: [x]")).hasMessageStartingWith(".leakgate.yaml: unknown key 'secretPaths'")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> parse("allow:\n  path: [x]\n")).hasMessageContaining("unknown key 'path'");
+        assertThatThrownBy(() -> parse("allow:\n  regexes: ['(?<!x)']\n")).hasMessageContaining("allow.regexes: does not compile in RE2");
+        assertThatThrownBy(() -> parse("allow:\n  fingerprints: [nothex]\n")).hasMessageContaining("allow.fingerprints");
+        assertThatThrownBy(() -> parse("rules:\n  - id: mine\n    pattern: '(?<=a)b'\n"))
+                .hasMessageContaining("rule mine: pattern does not compile in RE2");
+        assertThatThrownBy(() -> parse(": : :\n  - [")).isInstanceOf(ConfigException.class).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void extraRulesJoinTheBuiltinOnes() {
+        Policy p = parse("rules:\n  - id: internal-token\n    pattern: 'itk_[a-z0-9]{24}'\n    keywords: [itk_]\n");
+        assertThat(p.rules()).extracting(r -> r.id()).contains("internal-token", "github-pat");
+    }
+
+    @Test
+    void anErrorInsideAnExtraRuleNamesTheRule() {
+        assertThatThrownBy(() -> parse("rules:\n  - id: mine\n    pattern: x\n    keyword: [x]\n"))
+                .hasMessageStartingWith(".leakgate.yaml: rule mine: unknown key 'keyword'");
+        assertThatThrownBy(() -> parse("- a\n- b\n")).hasMessageContaining("top level must be a mapping");
     }
 }

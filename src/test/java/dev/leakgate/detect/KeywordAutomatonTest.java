@@ -1,0 +1,52 @@
+package dev.leakgate.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeywordAutomatonTest {
+    private static List<String> hits(KeywordAutomaton a, String text) {
+        List<String> out = new ArrayList<>();
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+        a.scan(b, b.length, (kw, end) -> out.add(a.keywords().get(kw) + "@" + end));
+        return out;
+    }
+
+    @Test
+    void findsOverlappingKeywordsCaseInsensitively() {
+        KeywordAutomaton a = new KeywordAutomaton(List.of("he", "she", "hers", "his"));
+        assertThat(hits(a, "uSHErs")).containsExactlyInAnyOrder("she@4", "he@4", "hers@6");
+    }
+
+    @Test
+    void reportsNothingWithoutKeywords() {
+        KeywordAutomaton a = new KeywordAutomaton(List.of("ghp_", "akia"));
+        assertThat(hits(a, "nothing to see here, gh p_ ak ia")).isEmpty();
+    }
+
+    @Test
+    void agreesWithNaiveSearchOnRandomText() {
+        List<String> kws = List.of("ab", "bab", "aab", "b_c", "ca", "abcab");
+        KeywordAutomaton a = new KeywordAutomaton(kws);
+        Random r = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 60; i++) {
+                sb.append("abcAB_x".charAt(r.nextInt(7)));
+            }
+            String text = sb.toString();
+            List<String> expected = new ArrayList<>();
+            String lower = text.toLowerCase();
+            for (String k : kws) {
+                for (int i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) {
+                    expected.add(k + "@" + (i + k.length()));
+                }
+            }
+            assertThat(hits(a, text)).as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+}
