@@ -47,8 +47,8 @@ class FleetEndToEndTest {
     static final List<String> SOPS_YAML_INVENTORY = List.of(
             "age-recipient .sops.yaml:2",
             "age-recipient .sops.yaml:3",
-            "pgp-fingerprint .sops.yaml:4",
-            "pgp-fingerprint .sops.yaml:5");
+            "pgp-fingerprint-list .sops.yaml:4",
+            "pgp-fingerprint-list .sops.yaml:5");
 
     private static List<String> sorted(List<String>... parts) {
         List<String> all = new ArrayList<>();

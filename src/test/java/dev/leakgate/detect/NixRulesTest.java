@@ -22,7 +22,7 @@ class NixRulesTest {
     void theNixPacksDefineTheInventoryAndSecretRules() {
         assertThat(RULES.stream().filter(r -> r.kind() == Kind.INVENTORY).map(Rule::id))
                 .contains("age-recipient", "ssh-public-key", "ssh-certificate", "ssh-fingerprint-sha256",
-                        "ssh-fingerprint-md5", "ssh-known-hosts-hashed", "pgp-fingerprint",
+                        "ssh-fingerprint-md5", "ssh-known-hosts-hashed", "pgp-fingerprint", "pgp-fingerprint-list",
                         "pgp-fingerprint-grouped", "nix-cache-public-key");
         assertThat(RULES.stream().filter(r -> r.kind() == Kind.SECRET).map(Rule::id))
                 .contains("age-secret-key", "age-plugin-identity", "nix-cache-secret-key", "cachix-signing-key",
