@@ -80,6 +80,41 @@ class FleetEndToEndTest {
     }
 
     @Test
+    void theConfigNamesTheSopsConfigAndTheSecretsPaths() throws Exception {
+        Path repoDir = Files.createDirectory(repo.resolve("fleet"));
+        Fleet.build(repoDir, false);
+        Fleet.write(repo, "ops/.sops.yaml", Fleet.SOPS_YAML);
+        // db01's files move out of the secrets paths: key.txt is then no longer on the public surface.
+        Fleet.write(repoDir, ".leakgate.yaml", """
+                secretsPaths: ['secrets/**', 'hosts/*/key.txt']
+                publicSurface: ['hosts/**', 'flake.*']
+                sopsConfig: ../ops/.sops.yaml
+                disable: [wireguard-key]
+                allow:
+                  paths: ['secrets/truncated.age']
+                """);
+        FleetCli.Result r = FleetCli.inProcess("scan", repoDir.toString(), "--format", "json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.findings()).containsExactlyElementsOf(sorted(
+                List.of("ssh-public-key hosts/db01/default.nix:" + Fleet.line(Fleet.DB01, "ssh-ed25519"),
+                        "nix-cache-public-key hosts/web01/default.nix:" + Fleet.line(Fleet.WEB01, "nix-cache.fleet.internal-1"),
+                        // With its specific rule disabled, the WireGuard key is still a generic secret.
+                        "generic-api-key hosts/db01/default.nix:" + Fleet.line(Fleet.DB01, "privateKey ="),
+                        // Under a secrets path the identity file must be an envelope: reported once, as not
+                        // one (the validator blames line 1, where parsing it as a sops binary store fails).
+                        "envelope-invalid hosts/db01/key.txt:1",
+                        "envelope-invalid secrets/leaky.yaml:1",
+                        "envelope-invalid secrets/plain.yaml"),
+                drift("")));
+
+        Fleet.write(repoDir, ".leakgate.yaml", "sopsConfig: ../nowhere/.sops.yaml\n");
+        FleetCli.Result missing = FleetCli.inProcess("scan", repoDir.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("leakgate: sopsConfig: ").endsWith(".sops.yaml: no such file")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void envelopeChecksEveryFileUnderTheGivenFolders() {
         Fleet.build(repo, true);
         FleetCli.Result r = FleetCli.run(repo, "envelope", "secrets", "--format", "json");
