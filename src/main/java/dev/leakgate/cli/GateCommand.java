@@ -13,8 +13,14 @@ import picocli.CommandLine.Option;
 
 @Command(name = "gate", description = "The publish gate: every commit in BASE..HEAD on what it adds, plus the whole tree at HEAD.")
 final class GateCommand implements Callable<Integer> {
-    @Option(names = "--base", required = true, paramLabel = "REV", description = "what is already published")
+    @Option(names = "--base", paramLabel = "REV", description = "what is already published")
     String base;
+
+    @Option(names = "--root", description = "nothing is published yet: gate every commit reachable from HEAD (instead of --base)")
+    boolean root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--head", defaultValue = "HEAD", paramLabel = "REV", description = "what is to be published (default: HEAD)")
     String head;
@@ -30,6 +36,9 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((base == null) == !root) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --base REV or --root");
+        }
         try (Repository repo = git.open()) {
             Policy policy = policyOptions.load(GitOptions.configRoot(repo));
             GitRange range = GitRange.resolve(repo, base, head);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leakgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A leak gate for git: secrets, key inventory and invalid envelopes.",
         subcommands = {ScanCommand.class, StagedCommand.class, GateCommand.class, AuditCommand.class,
-            EnvelopeCommand.class, RulesCommand.class})
+            EnvelopeCommand.class, InstallCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
     public static final int CLEAN = 0;
     public static final int FINDINGS = 1;

@@ -80,9 +80,16 @@ public final class AuditSource {
 
     /** Runs all phases; the sink is called from this thread only. */
     public void run(BlobCheck check, Source.TargetSink sink, ScanStats stats) {
+        long t0 = System.nanoTime();
         scanPacks(check, stats);
+        long t1 = System.nanoTime();
         walkHistory(check, stats);
+        long t2 = System.nanoTime();
         emit(sink);
+        if (Boolean.getBoolean("leakgate.timing")) {
+            System.err.printf("leakgate audit: read+scan %d ms, history %d ms, findings %d ms%n",
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        }
     }
 
     /** How many commits hold this blob (at any path); 0 when it is reachable only from a tag. */
