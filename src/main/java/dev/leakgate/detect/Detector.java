@@ -60,7 +60,7 @@ public final class Detector {
         automaton.scan(content, length, (kw, end) -> {
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
-                    regions.addStart(r, end - keywordLength[kw]);
+                    regions.addStart(r, Math.max(0, end - keywordLength[kw]));
                 } else {
                     regions.add(text, r, end, rules.get(r).window());
                 }

@@ -118,11 +118,15 @@ public final class KeywordAutomaton {
         return keywords;
     }
 
-    /** One pass over {@code bytes[0..length)}, reporting every keyword occurrence. */
+    /**
+     * One pass over {@code bytes[0..length)}, reporting every keyword occurrence. The content is
+     * read as if a newline preceded it, so a keyword that includes its leading delimiter
+     * ({@code "\nsk-"}) also finds a token at the very first byte.
+     */
     public void scan(byte[] bytes, int length, HitSink sink) {
         final int[] d = delta;
         final byte[] cls = byteClass;
-        int row = 0;
+        int row = d[cls['\n']] & ~OUTPUT;
         for (int i = 0; i < length; i++) {
             int t = d[row + cls[bytes[i] & 0xff]];
             if (t < 0) {

@@ -49,4 +49,12 @@ class KeywordAutomatonTest {
             assertThat(hits(a, text)).as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
+
+    @Test
+    void contentStartsAsIfAfterANewline() {
+        KeywordAutomaton a = new KeywordAutomaton(List.of("\nsk-", "=sk-"));
+        assertThat(hits(a, "sk-abc")).containsExactly("\nsk-@3");
+        assertThat(hits(a, "x=sk-abc\nsk-d")).containsExactly("=sk-@5", "\nsk-@12");
+        assertThat(hits(a, "xsk-abc")).isEmpty();
+    }
 }
