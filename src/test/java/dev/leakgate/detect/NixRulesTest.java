@@ -70,6 +70,32 @@ class NixRulesTest {
               networking.wireless.networks.office.pskRaw = "ext:psk_office";
               system.configurationRevision = "fb8fe0fac4c42540c1c03a887e5e78f79da5e5ed";
             git checkout fb8fe0fac4c42540c1c03a887e5e78f79da5e5ed
+            { config, lib, pkgs, modulesPath, ... }:
+            {
+              imports = [ (modulesPath + "/installer/scan/not-detected.nix") ./hardware-configuration.nix ];
+              fileSystems."/".device = "/dev/disk/by-uuid/3f1e0c4a-7b2d-4e8f-9a6c-1d2e3f4a5b6c";
+              boot.initrd.luks.devices."cryptroot".device = "/dev/disk/by-uuid/9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e";
+              networking.hostId = "8425e349";
+              services.tailscale.authKeyFile = config.sops.secrets.tailscale-auth.path;
+              services.openssh.settings.PasswordAuthentication = false;
+              sops.secrets."wireguard/private_key" = { sopsFile = ./secrets/wg.yaml; key = "private_key"; };
+              services.grafana.settings.security.secret_key = "$__file{/run/secrets/grafana-secret}";
+              systemd.services.foo.serviceConfig.LoadCredential = [ "token:/run/secrets/foo-token" ];
+              environment.sessionVariables.SOPS_AGE_KEY_FILE = "/home/alice/.config/sops/age/keys.txt";
+              age.secrets.db.file = ../secrets/db.age;
+              age.identityPaths = [ "/etc/ssh/ssh_host_ed25519_key" ];
+              nix.settings.substituters = [ "https://nix-community.cachix.org" "https://cache.nixos.org" ];
+              nix.settings.trusted-users = [ "root" "@wheel" ];
+              networking.wireguard.interfaces.wg0.peers = [
+                { publicKey = "aPV9G8/gNwi9vAsnsKfO7fxNy15ae29qToDUhSI21yk="; allowedIPs = [ "10.100.0.1/32" ]; endpoint = "vpn.example.org:51820"; }
+              ];
+              services.nginx.virtualHosts."web01.example.org".sslCertificateKey = "/var/lib/acme/web01/key.pem";
+              src = pkgs.fetchFromGitHub { owner = "acme"; repo = "tool"; rev = "fb8fe0fac4c42540c1c03a887e5e78f79da5e5ed"; hash = "sha256-qq4pQCOqq+h6U8xyKIZuRYFscjNxALwj3q6O0Pbm/G4="; };
+              outputHash = "sha256-qq4pQCOqq+h6U8xyKIZuRYFscjNxALwj3q6O0Pbm/G4=";
+              npmDepsHash = "sha256-qq4pQCOqq+h6U8xyKIZuRYFscjNxALwj3q6O0Pbm/G4=";
+              sha256 = lib.fakeSha256;
+              system.stateVersion = "25.05";
+            }
             """;
 
     @Test
