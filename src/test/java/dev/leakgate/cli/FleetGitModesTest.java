@@ -56,7 +56,7 @@ class FleetGitModesTest {
     private static Map<String, List<String>> byLocation(Cli r) {
         Map<String, List<String>> out = new TreeMap<>();
         for (JsonNode f : Json.findings(r)) {
-            String loc = f.get("ruleId").asText() + " " + f.get("path").asText() + (f.has("line") ? ":" + f.get("line").asInt() : "");
+            String loc = f.get("ruleId").asText() + " " + f.get("path").asText() + (f.hasNonNull("line") ? ":" + f.get("line").asInt() : "");
             out.computeIfAbsent(loc, k -> new ArrayList<>()).add(f.has("commit") ? f.get("commit").asText() : "-");
         }
         return out;
