@@ -214,6 +214,8 @@ class FleetEndToEndTest {
         List<String> scanIds = new ArrayList<>();
         scan.json().get("runs").get(0).get("tool").get("driver").get("rules").forEach(n -> scanIds.add(n.get("id").asText()));
         assertThat(scanIds).contains("envelope-invalid", "sops-recipient-drift", "age-recipient", "wireguard-key");
+        assertThat(FleetCli.inProcess("rules", "list").out())
+                .contains("envelope-invalid\tenvelope\t", "sops-recipient-drift\tenvelope\t");
     }
 
     @Test
