@@ -19,6 +19,18 @@ final class StagedCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** `leakgate staged` with every option at its default, as the pre-commit hook runs it (see Main). */
+    static Integer hook() {
+        StagedCommand c = new StagedCommand();
+        c.git = new GitOptions();
+        c.git.dir = java.nio.file.Path.of(".");
+        c.git.maxFileSize = dev.leakgate.source.Content.DEFAULT_MAX_SIZE;
+        c.policyOptions = new PolicyOptions();
+        c.output = new OutputOptions();
+        c.output.format = dev.leakgate.report.ReportFormat.TEXT;
+        return c.call();
+    }
+
     @Override
     public Integer call() {
         try (Repository repo = git.open()) {

@@ -66,6 +66,9 @@ public final class AuditSource {
     /** Blobs phase 1 read (scanned or skipped): phase 2 scans any other reachable blob itself. */
     private final ObjectIdSubclassMap<ObjectId> seen = new ObjectIdSubclassMap<>();
     private final ObjectIdSubclassMap<ObjectId> interesting = new ObjectIdSubclassMap<>();
+    /** Blobs scanned in phase 2 (read concurrently, so kept apart from the phase 1 maps). */
+    private final java.util.Set<ObjectId> seenLate = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<ObjectId> interestingLate = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Per blob of interest: paths in order of first introduction, each with its first commit. */
     private final Map<ObjectId, Map<String, String>> introductions = new HashMap<>();
     private final Map<ObjectId, int[]> commitsHolding = new HashMap<>();
@@ -232,7 +235,8 @@ public final class AuditSource {
     }
 
     private void walkHistory(BlobCheck check, ScanStats stats) {
-        Map<String, Node> memo = new HashMap<>();
+        Map<String, Node> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        List<RevCommit> commits = new ArrayList<>();
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
             List<RevTree> looseTrees = new ArrayList<>();
             List<Object[]> looseBlobs = new ArrayList<>();
@@ -259,11 +263,14 @@ public final class AuditSource {
             if (any) {
                 rw.sort(RevSort.TOPO);
                 rw.sort(RevSort.REVERSE, true);
-                int index = 0;
                 for (RevCommit c : rw) {
-                    Node root = summarize(reader, c.getTree(), "", memo, check, stats);
-                    record(root, "", c.name(), ++index);
+                    commits.add(c);
                 }
+            }
+            summarizeAll(commits, memo, check, stats);
+            int index = 0;
+            for (RevCommit c : commits) {
+                record(summarize(reader, c.getTree(), "", memo, check, stats), "", c.name(), ++index);
             }
             for (RevTree t : looseTrees) {
                 record(summarize(reader, t, "", memo, check, stats), "", null, -1);
@@ -271,7 +278,7 @@ public final class AuditSource {
             for (Object[] b : looseBlobs) {
                 ObjectId id = (ObjectId) b[1];
                 ensureScanned(reader, id, check, stats);
-                if (interesting.contains(id)) {
+                if (isInteresting(id)) {
                     introductions.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent((String) b[0], null);
                 }
             }
@@ -279,6 +286,43 @@ public final class AuditSource {
             throw GitRepos.missing(e.getObjectId(), "in history");
         } catch (IOException e) {
             throw GitRepos.unreadable(null, "history", e);
+        }
+    }
+
+    /**
+     * Summarizes every commit's tree on every core: each worker takes a contiguous stretch of
+     * history, so consecutive trees (which share most subtrees and delta bases) stay together.
+     * Workers may summarize the same tree twice; the results are equal, so that is only waste.
+     */
+    private void summarizeAll(List<RevCommit> commits, Map<String, Node> memo, BlobCheck check, ScanStats stats) {
+        if (commits.isEmpty()) {
+            return;
+        }
+        int n = threads;
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "leakgate-history");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            int per = (commits.size() + n - 1) / n;
+            for (int w = 0; w < n; w++) {
+                List<RevCommit> mine = commits.subList(Math.min(commits.size(), w * per), Math.min(commits.size(), (w + 1) * per));
+                futures.add(pool.submit(() -> {
+                    try (ObjectReader reader = repo.newObjectReader()) {
+                        for (RevCommit c : mine) {
+                            summarize(reader, c.getTree(), "", memo, check, stats);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                join(f);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -306,7 +350,7 @@ public final class AuditSource {
 
     private Node summarize(ObjectReader reader, ObjectId tree, String prefix, Map<String, Node> memo,
             BlobCheck check, ScanStats stats) throws IOException {
-        String key = tree.name() + prefix;
+        String key = prefix.isEmpty() ? tree.name() : tree.name() + prefix;
         Node cached = memo.get(key);
         if (cached != null) {
             return cached;
@@ -327,7 +371,7 @@ public final class AuditSource {
                 if (!seen.contains(id)) {
                     ensureScanned(reader, id, check, stats);
                 }
-                if (interesting.contains(id) || secretsPath.test(prefix + name)) {
+                if (isInteresting(id) || secretsPath.test(prefix + name)) {
                     (blobs == null ? blobs = new ArrayList<>() : blobs).add(new Object[] {name, id});
                 }
             }
@@ -340,12 +384,10 @@ public final class AuditSource {
     }
 
     /** A reachable blob phase 1 did not meet (loose, or in an alternate): scanned now. */
-    private void ensureScanned(ObjectReader reader, ObjectId id, BlobCheck check, ScanStats stats) {
-        if (seen.contains(id)) {
+    private synchronized void ensureScanned(ObjectReader reader, ObjectId id, BlobCheck check, ScanStats stats) {
+        if (seen.contains(id) || seenLate.contains(id)) {
             return;
         }
-        List<ObjectId> matched = new ArrayList<>();
-        List<ObjectId> mine = new ArrayList<>();
         try {
             if (!reader.has(id)) {
                 throw GitRepos.missing(id, "blob");
@@ -353,9 +395,15 @@ public final class AuditSource {
         } catch (IOException e) {
             throw GitRepos.unreadable(id, "blob", e);
         }
+        List<ObjectId> matched = new ArrayList<>();
+        List<ObjectId> mine = new ArrayList<>();
         scanObject(reader, id, check, stats, mine, matched);
-        seen.addIfAbsent(id.copy());
-        matched.forEach(m -> interesting.addIfAbsent(m.copy()));
+        matched.forEach(m -> interestingLate.add(m.copy()));
+        seenLate.add(id.copy()); // last: another worker takes "seen" to mean "its matches are known"
+    }
+
+    private boolean isInteresting(ObjectId id) {
+        return interesting.contains(id) || (!interestingLate.isEmpty() && interestingLate.contains(id));
     }
 
     private void record(Node node, String prefix, String commit, int commitIndex) {

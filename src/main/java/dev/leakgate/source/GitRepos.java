@@ -74,11 +74,11 @@ public final class GitRepos {
         configure();
         WindowCacheConfig c = new WindowCacheConfig();
         c.setPackedGitWindowSize(1 << 20);
-        c.setPackedGitLimit(384L << 20);
+        c.setPackedGitLimit(256L << 20);
         c.setPackedGitOpenFiles(256);
         c.setPackedGitMMAP(false);
         c.setPackedGitUseStrongRefs(true);
-        c.setDeltaBaseCacheLimit(96 << 20);
+        c.setDeltaBaseCacheLimit(64 << 20);
         c.setStreamFileThreshold(64 << 20);
         c.install();
     }
