@@ -9,6 +9,7 @@ public final class Validators {
     private static final Map<String, Validator> BY_NAME = new TreeMap<>();
 
     static {
+        BY_NAME.put("jwt-service-role", JwtServiceRole::valid);
         BY_NAME.put("bech32", Bech32::valid);
         BY_NAME.put("crc32-base62", Crc32Base62::valid);
         BY_NAME.put("ssh-public-key", SshPublicKeys::valid);
