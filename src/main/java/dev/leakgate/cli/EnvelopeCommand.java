@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "envelope", description = {
+@Command(name = "envelope", mixinStandardHelpOptions = true, description = {
     "Check that every given file (every file in a given folder, binary included) is a valid age or sops envelope,",
     "and that each sops file is encrypted to exactly the recipients its .sops.yaml creation rule lists.",
     "Exit 0 when every file is a valid envelope, 1 otherwise."})

@@ -135,6 +135,18 @@ class FleetEndToEndTest {
     }
 
     @Test
+    void envelopeRefusesToPassAFileItDidNotRead() {
+        Fleet.build(repo, true);
+        FleetCli.Result r = FleetCli.inProcess("envelope", repo.resolve("secrets/web01.yaml").toString(), "--max-file-size", "100");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo(
+                "leakgate: 1 file(s) larger than --max-file-size were not checked; raise the limit to check them");
+        FleetCli.Result missing = FleetCli.inProcess("envelope", repo.resolve("secrets/nope.age").toString());
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err().strip()).startsWith("leakgate: cannot read ").doesNotContain("\n");
+    }
+
+    @Test
     void envelopeFindingsSayWhyWithoutAValue() {
         Fleet.build(repo, true);
         FleetCli.Result r = FleetCli.run(repo, "envelope", "secrets/leaky.yaml", "secrets/plain.yaml", "secrets/truncated.age");
