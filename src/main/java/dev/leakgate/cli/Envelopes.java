@@ -21,9 +21,9 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    /** Paths are matched against the creation rules as the targets show them (repository-relative). */
+    /** Targets show repository-relative paths; a creation rule sees them relative to .sops.yaml's folder. */
     static EnvelopeInspector inspector(Policy policy) {
-        return inspector(policy, UnaryOperator.identity());
+        return inspector(policy, policy.sopsConfigDir(), UnaryOperator.identity());
     }
 
     /**
@@ -31,7 +31,11 @@ final class Envelopes {
      *                 matched against
      */
     static EnvelopeInspector inspector(Policy policy, UnaryOperator<String> sopsPath) {
-        SopsCreationRules rules = policy.sopsConfig() == null ? null : creationRules(policy.sopsConfig());
+        return inspector(policy, "", sopsPath);
+    }
+
+    private static EnvelopeInspector inspector(Policy policy, String sopsDir, UnaryOperator<String> sopsPath) {
+        SopsCreationRules rules = policy.sopsConfig() == null ? null : creationRules(policy.sopsConfig(), sopsDir);
         return (path, content) -> {
             EnvelopeResult result = EnvelopeValidator.check(path, content);
             List<EnvelopeInspector.Defect> defects = new ArrayList<>();
@@ -53,7 +57,7 @@ final class Envelopes {
         };
     }
 
-    private static SopsCreationRules creationRules(Path file) {
+    private static SopsCreationRules creationRules(Path file, String dirInRoot) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -61,7 +65,7 @@ final class Envelopes {
             throw new ConfigException(file + ": cannot read the sops config: " + e.getClass().getSimpleName());
         }
         try {
-            return SopsCreationRules.parse(bytes);
+            return SopsCreationRules.parse(bytes, dirInRoot);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

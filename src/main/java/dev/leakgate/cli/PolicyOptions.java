@@ -34,7 +34,17 @@ public final class PolicyOptions {
         } else if (root != null && Files.isRegularFile(root.resolve(SOPS_CONFIG))) {
             sops = root.resolve(SOPS_CONFIG);
         }
-        return policy.withSopsConfig(sops);
+        return policy.withSopsConfig(sops, sops == null ? "" : dirInRoot(sops, root));
+    }
+
+    /** The sops config's folder relative to the scanned root, or "" when it is the root or outside it. */
+    private static String dirInRoot(Path sops, Path root) {
+        if (root == null) {
+            return "";
+        }
+        Path dir = sops.toAbsolutePath().normalize().getParent();
+        Path top = root.toAbsolutePath().normalize();
+        return dir != null && dir.startsWith(top) ? top.relativize(dir).toString().replace('\\', '/') : "";
     }
 
     private static void requireFile(String what, Path file) {

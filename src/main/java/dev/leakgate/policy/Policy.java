@@ -23,6 +23,8 @@ public final class Policy {
     private final Set<String> allowFingerprints;
     private final Set<String> baseline;
     private final Path sopsConfig;
+    /** The folder of {@link #sopsConfig} relative to the scanned root ("" at the root, or outside it). */
+    private String sopsConfigDir = "";
 
     Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
             List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
@@ -84,9 +86,19 @@ public final class Policy {
         return sopsConfig;
     }
 
-    /** This policy with the {@code .sops.yaml} that recipient drift is checked against (or none). */
-    public Policy withSopsConfig(Path file) {
-        return new Policy(rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, file);
+    /**
+     * This policy with the {@code .sops.yaml} that recipient drift is checked against (or none).
+     * @param dirInRoot its folder relative to the scanned root: as sops does, a creation rule's
+     *                  path_regex sees paths relative to that folder
+     */
+    public Policy withSopsConfig(Path file, String dirInRoot) {
+        Policy p = new Policy(rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, file);
+        p.sopsConfigDir = dirInRoot == null ? "" : dirInRoot;
+        return p;
+    }
+
+    public String sopsConfigDir() {
+        return sopsConfigDir;
     }
 
     /**
@@ -94,8 +106,10 @@ public final class Policy {
      * the {@code envelope} command asks of the files it is given.
      */
     public Policy envelopeOnly() {
-        return new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
+        Policy p = new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
                 baseline, sopsConfig);
+        p.sopsConfigDir = sopsConfigDir;
+        return p;
     }
 
     public static Policy defaults(List<Rule> builtin) {

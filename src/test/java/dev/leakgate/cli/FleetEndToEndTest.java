@@ -201,6 +201,24 @@ class FleetEndToEndTest {
     }
 
     @Test
+    void aSopsYamlInASubfolderSeesPathsRelativeToItAsSopsDoes() {
+        Fleet.copy(Fleet.SOPS_NIX_SECRETS, repo, "nixos/secrets/db01.yaml");
+        Fleet.copy(Fleet.SOPS_NIX_SECRETS, repo, "nixos/secrets/web01.yaml");
+        Fleet.write(repo, "nixos/.sops.yaml", Fleet.SOPS_YAML.replace("path_regex: secrets/", "path_regex: ^secrets/"));
+        Fleet.write(repo, ".leakgate.yaml", """
+                secretsPaths: ['nixos/secrets/**']
+                sopsConfig: nixos/.sops.yaml
+                allow: {paths: ['nixos/.sops.yaml']}
+                """);
+        FleetCli.Result r = FleetCli.inProcess("scan", repo.toString(), "--format", "json");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.findings()).containsExactly(
+                "sops-recipient-drift nixos/secrets/db01.yaml",
+                "sops-recipient-drift nixos/secrets/db01.yaml",
+                "sops-recipient-drift nixos/secrets/db01.yaml");
+    }
+
+    @Test
     void aBrokenSopsConfigIsAConfigError() {
         Fleet.build(repo, false);
         Fleet.write(repo, "bad.yaml", "creation_rules: {path_regex: x}\n");
