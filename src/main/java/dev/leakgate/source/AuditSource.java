@@ -119,8 +119,12 @@ public final class AuditSource {
                     throw new SourceException("cannot read pack index " + pack.getPackFile().getName() + ": " + e.getMessage());
                 }
                 entries.sort((a, b) -> Long.compare(a.offset, b.offset));
-                for (Entry e : entries) {
-                    order.add(e.id);
+                byte[] types = PackTypes.of(pack.getPackFile(), entries.stream().mapToLong(Entry::offset).toArray());
+                for (int i = 0; i < entries.size(); i++) {
+                    // commits and trees are skipped unread; an unknown type is read to find out
+                    if (types[i] == Constants.OBJ_BLOB || types[i] == PackTypes.UNKNOWN) {
+                        order.add(entries.get(i).id);
+                    }
                 }
             }
         }

@@ -35,6 +35,7 @@ class AuditCommandTest {
             }
             Cli res = audit(r).assertNoSecret(s);
             assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+            assertThat(res.err()).as("no progress when stderr is not a terminal").isEmpty();
             List<JsonNode> f = Json.findings(res);
             assertThat(f).hasSize(1);
             assertThat(f.get(0).get("commit").asText()).isEqualTo(added);

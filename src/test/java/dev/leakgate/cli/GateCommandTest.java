@@ -167,4 +167,20 @@ class GateCommandTest {
         assertThat(f.get(0).get("path").asText()).isEqualTo("conf2/app.conf");
         assertThat(f.get(0).has("commit")).as("not introduced in the range").isFalse();
     }
+
+    @Test
+    void rootGatesEveryCommitAndBaseOrRootIsRequired() {
+        TestRepo r = TestRepo.init(tmp);
+        String s = Secrets.ghp();
+        String first = r.write("a.env", "TOKEN=" + s + "\n").commitAll("first");
+        r.write("a.env", "\n").commitAll("fixed");
+        Cli res = gate(r, "--root").assertNoSecret(s);
+        assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+        assertThat(Json.findings(res).get(0).get("commit").asText()).isEqualTo(first);
+        Cli neither = gate(r);
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("--base").contains("--root");
+        Cli both = gate(r, "--root", "--base", first);
+        assertThat(both.exit()).isEqualTo(2);
+    }
 }
