@@ -53,8 +53,21 @@ public final class Detector {
         return rules;
     }
 
-    /** Every match of every rule in {@code content}, ordered by offset, look-alikes removed. */
+    /**
+     * Every match of every rule in {@code content}, ordered by offset, look-alikes removed; also
+     * the matches inside base64 runs that decode to text (see {@link Base64Runs}), reported at the
+     * encoded run with {@code decoded = true} unless a direct match already covers that run.
+     */
     public List<Match> scan(byte[] content, int length) {
+        List<Match> matches = scanRaw(content, length);
+        List<Match> decoded = scanDecoded(content, length, matches);
+        if (!decoded.isEmpty()) {
+            matches.addAll(decoded);
+        }
+        return dropShadowedGeneric(matches);
+    }
+
+    private List<Match> scanRaw(byte[] content, int length) {
         ByteText text = new ByteText(content, length);
         Regions regions = new Regions(rules.size());
         automaton.scan(content, length, (kw, end) -> {
@@ -76,11 +89,36 @@ public final class Detector {
                 continue;
             }
             int[] spans = regions.spans(r);
+            Matcher matcher = null;
             for (int i = 0; i < spans.length; i += 2) {
-                matchRegion(text, rules.get(r), spans[i], spans[i + 1], matches);
+                matcher = matchRegion(text, rules.get(r), matcher, spans[i], spans[i + 1], matches);
             }
         }
-        return dropShadowedGeneric(matches);
+        return matches;
+    }
+
+    /** Decodes each candidate run once (never the decoded text again) and scans the result. */
+    private List<Match> scanDecoded(byte[] content, int length, List<Match> direct) {
+        List<Match> out = new ArrayList<>();
+        Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
+            if (coveredBySpecific(runStart, runEnd, direct)) {
+                return;
+            }
+            List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length));
+            for (Match m : inner) {
+                out.add(new Match(m.rule(), runStart, runEnd, runStart, runEnd, m.secret(), true));
+            }
+        });
+        return out;
+    }
+
+    private static boolean coveredBySpecific(int start, int end, List<Match> direct) {
+        for (Match d : direct) {
+            if (!d.rule().generic() && d.secretStart() < end && start < d.secretEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Match> scan(byte[] content) {
@@ -95,15 +133,17 @@ public final class Detector {
     private void matchAtStarts(ByteText text, Rule rule, int[] starts, List<Match> out) {
         int covered = -1;
         int g = rule.secretGroup();
+        Matcher m = null;
         for (int start : starts) {
             if (start < covered) {
                 continue;
             }
-            int end = text.lineEnd(start);
+            int end = lineEndWithin(text, start, AFTER);
             if (rule.window() > 0) {
-                end = text.lineEnd(Math.min(text.length(), end + rule.window()));
+                end = lineEndWithin(text, Math.min(text.length(), end + rule.window()), AFTER);
             }
-            Matcher m = rule.pattern().matcher(text.slice(start, end));
+            String slice = text.slice(start, end);
+            m = m == null ? rule.pattern().matcher(slice) : m.reset(slice);
             if (!m.lookingAt() || m.start(g) < 0) {
                 continue;
             }
@@ -115,8 +155,9 @@ public final class Detector {
         }
     }
 
-    private void matchRegion(ByteText text, Rule rule, int from, int to, List<Match> out) {
-        Matcher m = rule.pattern().matcher(text.slice(from, to));
+    /** Matches one region; the matcher is reused across a rule's regions (re2j matchers are costly to make). */
+    private Matcher matchRegion(ByteText text, Rule rule, Matcher reuse, int from, int to, List<Match> out) {
+        Matcher m = reuse == null ? rule.pattern().matcher(text.slice(from, to)) : reuse.reset(text.slice(from, to));
         int g = rule.secretGroup();
         while (m.find()) {
             if (m.start(g) < 0) {
@@ -134,6 +175,7 @@ public final class Detector {
                 break;
             }
         }
+        return m;
     }
 
     /** The precision checks every candidate passes before it becomes a match. */
@@ -161,20 +203,42 @@ public final class Detector {
         return true;
     }
 
-    /** A generic rule's match that overlaps a specific rule's secret says nothing more: drop it. */
+    /**
+     * A generic rule's match that overlaps a specific rule's secret says nothing more: drop it. Of
+     * generic matches on overlapping secrets, one stands for all (one value, one finding): a
+     * semi-generic rule (a header, a query parameter, an .npmrc key) before a catch-all
+     * ({@code generic-*}: any secret-like name), then the first in (offset, rule id) order.
+     */
     private static List<Match> dropShadowedGeneric(List<Match> matches) {
         matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.rule().id()));
         if (matches.size() < 2) {
             return matches;
         }
+        List<Match> generic = new ArrayList<>();
+        for (Match m : matches) {
+            if (m.rule().generic() && !overlapsSpecific(m, matches)) {
+                generic.add(m);
+            }
+        }
+        generic.sort(Comparator.comparing((Match m) -> isCatchAll(m.rule()))
+                .thenComparingInt(Match::start).thenComparing(m -> m.rule().id()));
+        List<Match> keptGeneric = new ArrayList<>();
+        for (Match g : generic) {
+            if (!overlapsAny(g, keptGeneric)) {
+                keptGeneric.add(g);
+            }
+        }
         List<Match> kept = new ArrayList<>(matches.size());
         for (Match m : matches) {
-            if (m.rule().generic() && overlapsSpecific(m, matches)) {
-                continue;
+            if (!m.rule().generic() || keptGeneric.contains(m)) {
+                kept.add(m);
             }
-            kept.add(m);
         }
         return kept;
+    }
+
+    private static boolean isCatchAll(Rule rule) {
+        return rule.id().startsWith("generic-");
     }
 
     private static boolean overlapsSpecific(Match g, List<Match> all) {
@@ -186,7 +250,46 @@ public final class Detector {
         return false;
     }
 
-    /** Per rule, merged [start, end) spans of the lines where its keywords occur. */
+    private static boolean overlapsAny(Match g, List<Match> kept) {
+        for (Match o : kept) {
+            if (o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * On very long lines (minified bundles, generated data) the region is cut to this many bytes
+     * before the keyword and after it: otherwise every keyword on a megabyte line would send each of
+     * its rules over the whole line, and regex time would grow with line length instead of hits.
+     * The margins are far wider than any rule's context, so on ordinary lines nothing changes.
+     */
+    static final int BEFORE = 256;
+    static final int AFTER = 1024;
+    /** Regions closer than this are scanned as one: a few bytes more beat another regex start. */
+    static final int MERGE_GAP = 64;
+
+    private static int lineStartWithin(ByteText text, int offset, int max) {
+        byte[] b = text.bytes();
+        int lo = Math.max(0, offset - max);
+        int i = Math.min(offset, text.length());
+        while (i > lo && b[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int lineEndWithin(ByteText text, int offset, int max) {
+        byte[] b = text.bytes();
+        int hi = (int) Math.min(text.length(), (long) offset + max);
+        int i = offset;
+        while (i < hi && b[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
     private static final class Regions {
         private final int[][] spans;
         private final int[] sizes;
@@ -194,6 +297,35 @@ public final class Detector {
         Regions(int rules) {
             spans = new int[rules][];
             sizes = new int[rules];
+        }
+
+        void add(ByteText text, int rule, int hitEnd, int window) {
+            int n = sizes[rule];
+            int[] s = spans[rule];
+            if (n > 0 && hitEnd <= s[n - 1]) {
+                return; // already inside the last region: the common case for repeated keywords
+            }
+            int start = lineStartWithin(text, Math.max(0, hitEnd - 1), BEFORE);
+            int end = lineEndWithin(text, hitEnd, AFTER);
+            if (window > 0) {
+                end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
+            }
+            if (end < text.length()) {
+                end++; // keep the newline so '$' and '\n' in patterns behave at the region's edge
+            }
+            if (s == null) {
+                s = spans[rule] = new int[8];
+            }
+            if (n > 0 && start <= s[n - 1] + MERGE_GAP) {
+                s[n - 1] = Math.max(s[n - 1], end);
+                return;
+            }
+            if (n + 2 > s.length) {
+                s = spans[rule] = Arrays.copyOf(s, s.length * 2);
+            }
+            s[n] = start;
+            s[n + 1] = end;
+            sizes[rule] = n + 2;
         }
 
         /** For anchored rules: keyword start offsets, in the order the automaton found them. */
@@ -216,35 +348,6 @@ public final class Detector {
             int[] s = Arrays.copyOf(spans[rule], sizes[rule]);
             Arrays.sort(s); // keywords ending at the same offset arrive longest first
             return s;
-        }
-
-        void add(ByteText text, int rule, int hitEnd, int window) {
-            int n = sizes[rule];
-            int[] s = spans[rule];
-            if (n > 0 && hitEnd <= s[n - 1]) {
-                return; // already inside the last region: the common case for repeated keywords
-            }
-            int start = text.lineStart(Math.max(0, hitEnd - 1));
-            int end = text.lineEnd(hitEnd);
-            if (window > 0) {
-                end = text.lineEnd(Math.min(text.length(), end + window));
-            }
-            if (end < text.length()) {
-                end++; // keep the newline so '$' and '\n' in patterns behave at the region's edge
-            }
-            if (s == null) {
-                s = spans[rule] = new int[8];
-            }
-            if (n > 0 && start <= s[n - 1]) {
-                s[n - 1] = Math.max(s[n - 1], end);
-                return;
-            }
-            if (n + 2 > s.length) {
-                s = spans[rule] = Arrays.copyOf(s, s.length * 2);
-            }
-            s[n] = start;
-            s[n + 1] = end;
-            sizes[rule] = n + 2;
         }
 
         void addWhole(int rule, int length) {

@@ -11,13 +11,17 @@ public final class Placeholders {
     private static final Pattern WORDS = Pattern.compile(
             "(?i)example|placeholder|changeme|change_me|changeit|dummy|redacted|sample|"
                     + "your[-_ ]?(?:api|access|secret|key|token|pass|own)|insert[-_]?(?:your|key|token|here)|"
-                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|"
+                    + "replace[-_]?(?:me|with)|put[-_]?your|not[-_]?a[-_]?real|passw(?:or)?d|"
                     // Case-exact: a random mixed-case token contains "fAkE" or "xXxX" now and then.
                     + "(?-i:fake|FAKE|Fake|xxxx|XXXX)|\\*\\*\\*\\*|\\.\\.\\.|…");
     private static final int LONG = 64;
     private static final Pattern LONG_WORDS = Pattern.compile("EXAMPLE|[Ee]xample|xxxxxxxx|XXXXXXXX|\\.\\.\\.|…");
     private static final Pattern INTERPOLATION = Pattern.compile(
-            "\\$\\{|\\{\\{|\\}\\}|^\\$[A-Za-z_]|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_]+@$|^<[^>]*>$|<[A-Za-z_ -]+>|^\\{[0-9]*\\}$|%[sdv]");
+            "\\$\\{|\\{\\{|\\}\\}|^\\$[A-Za-z_]|^%[A-Za-z_][A-Za-z0-9_]*%$|^@[A-Za-z_]+@$|^<[^>]*>$|<[A-Za-z_ -]+>|^\\{[0-9]*\\}$"
+                    // Python/JS format slots, Ruby/Octopus #{...}, shell $(...), %(name)s, [NAME] markers.
+                    + "|^\\{[A-Za-z_][A-Za-z0-9_.]*\\}$|#\\{|\\$\\(|%\\([A-Za-z_][A-Za-z0-9_]*\\)[sd]|^\\[[A-Z][A-Z0-9_ -]*\\]$");
+    /** printf verbs: a value that is one, or holds two, is a format string; one by chance in a long random value is not. */
+    private static final Pattern FORMAT_VERB = Pattern.compile("^%[sdv]$|%[sdv].*%[sdv]");
 
     private Placeholders() {
     }
@@ -26,7 +30,7 @@ public final class Placeholders {
         if (secret.isEmpty()) {
             return true;
         }
-        if (INTERPOLATION.matcher(secret).find()) {
+        if (INTERPOLATION.matcher(secret).find() || FORMAT_VERB.matcher(secret).find()) {
             return true;
         }
         if (secret.length() > LONG) {

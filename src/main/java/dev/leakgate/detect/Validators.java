@@ -14,6 +14,11 @@ public final class Validators {
         BY_NAME.put("crc32-base62", Crc32Base62::valid);
         BY_NAME.put("ssh-public-key", SshPublicKeys::valid);
         BY_NAME.put("nix-signing-key", NixSigningKeys::valid);
+        BY_NAME.put("jwt", Jwt::valid);
+        BY_NAME.put("base64-jwt", Jwt::validBase64);
+        BY_NAME.put("base64-userpass", Base64Credentials::userPass);
+        BY_NAME.put("base64-private-key", Base64Credentials::privateKey);
+        BY_NAME.put("generic-entropy", GenericEntropy::valid);
     }
 
     private Validators() {

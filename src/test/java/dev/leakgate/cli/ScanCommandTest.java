@@ -46,7 +46,7 @@ class ScanCommandTest {
         List<String> got = new java.util.ArrayList<>();
         doc.get("findings").forEach(f -> got.add(f.get("path").asText() + ":" + f.get("line").asInt() + " " + f.get("ruleId").asText()));
         assertThat(got).containsExactlyInAnyOrder(
-                ".env:1 aws-access-key-id", ".env:2 generic-api-key", "keys.txt:2 age-secret-key",
+                ".env:1 aws-access-key-id", ".env:2 generic-password", "keys.txt:2 age-secret-key",
                 "src/app/config.py:3 github-pat");
         assertThat(doc.get("stats").get("skippedBinary").asInt()).isEqualTo(1);
         assertThat(doc.get("stats").get("targets").asInt()).isEqualTo(4);
@@ -156,6 +156,6 @@ class ScanCommandTest {
         JsonNode doc = new ObjectMapper().readTree(CliRunner.run("scan", dir.toString(), "--format", "json").out());
         assertThat(doc.get("findings").size()).isEqualTo(1);
         assertThat(doc.get("findings").get(0).get("line").asInt()).isEqualTo(2);
-        assertThat(doc.get("findings").get(0).get("ruleId").asText()).isEqualTo("private-key-block");
+        assertThat(doc.get("findings").get(0).get("ruleId").asText()).isEqualTo("pem-rsa-private-key");
     }
 }

@@ -31,12 +31,16 @@ public final class Tokens {
         return "AKIA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
     }
 
-    /** A password-like value the generic rule should report. */
+    /**
+     * A password-like value the generic rule should report: random, with digits and letters both
+     * (generic rules drop all-letter values, which are mostly identifiers).
+     */
     public static String password() {
         String v;
         do {
             v = random(ALNUM, 20);
-        } while (dev.leakgate.detect.Entropy.shannon(v) < 3.8 || dev.leakgate.detect.Placeholders.isPlaceholder(v));
+        } while (dev.leakgate.detect.Entropy.shannon(v) < 3.8 || dev.leakgate.detect.Placeholders.isPlaceholder(v)
+                || !v.matches(".*[0-9].*") || !v.matches(".*[A-Za-z].*"));
         return v;
     }
 

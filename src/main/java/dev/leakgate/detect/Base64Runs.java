@@ -1,0 +1,176 @@
+package dev.leakgate.detect;
+
+/**
+ * Finds base64 runs worth decoding, in one linear pass over the content: secrets are often
+ * stored base64-encoded (Kubernetes Secret data, CI variables, docker config, env dumps), and no
+ * rule pattern sees through that. A run is decoded once; its text is scanned by the caller and
+ * never decoded again, so nesting cannot multiply work.
+ *
+ * <p>Costs are bounded: runs shorter than {@link #MIN_RUN} characters, runs that are hex or lack
+ * mixed case (hashes, identifiers) are skipped without decoding, and once {@link #MAX_DECODED}
+ * bytes have been decoded for one content the rest is not looked at.
+ */
+public final class Base64Runs {
+    /** 32 characters = 24 bytes: enough for "user:password" pairs and the shortest tokens. */
+    public static final int MIN_RUN = 32;
+    /** Decoded bytes per content, whatever its size. */
+    public static final int MAX_DECODED = 1 << 20;
+    /** Share of printable bytes that makes decoded bytes "text". */
+    public static final double MIN_PRINTABLE = 0.95;
+    /** A run this long and a multiple of 4, at the end of its line, may continue on the next (wrapped base64). */
+    private static final int MIN_WRAPPED_LINE = 60;
+
+    /** Receives each run that decoded to text: its offsets in the content and the decoded bytes. */
+    public interface Sink {
+        void run(int start, int end, byte[] decoded);
+    }
+
+    private Base64Runs() {
+    }
+
+    public static void forEachDecoded(byte[] b, int length, Sink sink) {
+        int budget = MAX_DECODED;
+        int[] segs = new int[16];
+        int i = 0;
+        while (i < length && budget > 0) {
+            int c = b[i] & 0xff;
+            if (!Base64Text.isBase64Char(c)) {
+                i++;
+                continue;
+            }
+            if (i > 0 && b[i - 1] == '\\' && (c == 'n' || c == 'r' || c == 't')) {
+                i++; // the letter of a \n escape (JSON strings) is not part of the run
+                continue;
+            }
+            int start = i;
+            int end;
+            int nseg = 0;
+            int total = 0;
+            int seen = 0; // bit 1: upper case, 2: lower case, 4: not a hex digit
+            while (true) {
+                int s = i;
+                while (i < length) {
+                    int v = b[i] & 0xff;
+                    if (!Base64Text.isBase64Char(v)) {
+                        break;
+                    }
+                    seen |= CLASS[v];
+                    i++;
+                }
+                int e = i;
+                while (i < length && b[i] == '=' && i - e < 2) {
+                    i++;
+                }
+                end = i;
+                if (nseg * 2 + 2 > segs.length) {
+                    segs = java.util.Arrays.copyOf(segs, segs.length * 2);
+                }
+                segs[nseg * 2] = s;
+                segs[nseg * 2 + 1] = e;
+                nseg++;
+                total += e - s;
+                int next = wrappedContinuation(b, length, s, e, i);
+                if (next < 0) {
+                    break;
+                }
+                i = next;
+            }
+            if (total < MIN_RUN || seen != 7 || !printablePrefix(b, segs[0], segs[1])) {
+                continue;
+            }
+            budget -= total * 3 / 4;
+            byte[] decoded = decode(b, segs, nseg, total);
+            if (decoded != null && Base64Text.printableShare(decoded, decoded.length) >= MIN_PRINTABLE) {
+                sink.run(start, end, decoded);
+            }
+        }
+    }
+
+    /** Character classes for the run pass: 1 upper case, 2 lower case, 4 not a hex digit. */
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int k = 0;
+            if (c >= 'A' && c <= 'Z') {
+                k |= 1;
+            } else if (c >= 'a' && c <= 'z') {
+                k |= 2;
+            }
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex) {
+                k |= 4;
+            }
+            CLASS[c] = (byte) k;
+        }
+    }
+
+    /**
+     * Base64 of binary (digests, DER, ciphertext: most long runs) shows in its first bytes;
+     * checking the first 24 spares decoding the rest. A first segment shorter than that (a
+     * run of short wrapped lines cannot occur: continuation needs a long line) is let through.
+     */
+    private static boolean printablePrefix(byte[] b, int s, int e) {
+        if (e - s < MIN_RUN) {
+            return true;
+        }
+        byte[] head = Base64Text.decode(new ByteText(b).slice(s, s + MIN_RUN));
+        return head != null && Base64Text.printableShare(head, head.length) >= MIN_PRINTABLE;
+    }
+
+    private static byte[] decode(byte[] b, int[] segs, int nseg, int total) {
+        StringBuilder sb = new StringBuilder(total);
+        for (int k = 0; k < nseg; k++) {
+            for (int j = segs[k * 2]; j < segs[k * 2 + 1]; j++) {
+                sb.append((char) (b[j] & 0xff));
+            }
+        }
+        return Base64Text.decode(sb);
+    }
+
+    /**
+     * Where a wrapped run continues (the first base64 char of the next line), or -1: the line
+     * must be long, a multiple of 4, unpadded, end right at the newline, and the next line
+     * (after indentation) must start another run.
+     */
+    private static int wrappedContinuation(byte[] b, int length, int s, int e, int i) {
+        if (e != i || e - s < MIN_WRAPPED_LINE || (e - s) % 4 != 0) {
+            return -1;
+        }
+        int j = i;
+        if (j < length && b[j] == '\r') {
+            j++;
+        }
+        if (j >= length || b[j] != '\n') {
+            return -1;
+        }
+        j++;
+        while (j < length && (b[j] == ' ' || b[j] == '\t')) {
+            j++;
+        }
+        return j < length && Base64Text.isBase64Char(b[j] & 0xff) ? j : -1;
+    }
+
+
+    /** Base64 of text mixes upper and lower case; hex digests and identifiers mostly do not. */
+    static boolean worthDecoding(CharSequence s) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean nonHex = false;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= 'a' && c <= 'z') {
+                lower = true;
+            }
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F')) {
+                nonHex = true;
+            }
+            if (upper && lower && nonHex) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
