@@ -33,11 +33,22 @@ public final class Base64Runs {
         int[] segs = new int[16];
         int i = 0;
         while (i < length && budget > 0) {
-            int c = b[i] & 0xff;
-            if (!Base64Text.isBase64Char(c)) {
-                i++;
+            // A run worth decoding has a first line of MIN_RUN characters or more, so probe the last
+            // character such a run starting here would need: a non-base64 byte there rules out every
+            // start up to it, and ordinary text (short words) costs one lookup per MIN_RUN bytes.
+            int probe = i + MIN_RUN - 1;
+            if (probe >= length) {
+                break;
+            }
+            if (!Base64Text.isBase64Char(b[probe] & 0xff)) {
+                i = probe + 1;
                 continue;
             }
+            while (probe > i && Base64Text.isBase64Char(b[probe - 1] & 0xff)) {
+                probe--;
+            }
+            i = probe;
+            int c = b[i] & 0xff;
             if (i > 0 && b[i - 1] == '\\' && (c == 'n' || c == 'r' || c == 't')) {
                 i++; // the letter of a \n escape (JSON strings) is not part of the run
                 continue;

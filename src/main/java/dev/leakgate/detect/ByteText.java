@@ -31,6 +31,31 @@ public final class ByteText {
         return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * A char view of {@code [start, end)} without copying: regexes run over many small regions
+     * per target, and a String per region was a large share of the scan.
+     */
+    public CharSequence view(int start, int end) {
+        return new View(bytes, start, end - start);
+    }
+
+    private record View(byte[] bytes, int offset, int length) implements CharSequence {
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[offset + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, offset + start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
     public int lineStart(int offset) {
         int i = Math.min(offset, length);
         while (i > 0 && bytes[i - 1] != '\n') {

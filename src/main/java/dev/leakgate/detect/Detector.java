@@ -89,8 +89,9 @@ public final class Detector {
                 continue;
             }
             int[] spans = regions.spans(r);
+            int n = regions.size(r);
             Matcher matcher = null;
-            for (int i = 0; i < spans.length; i += 2) {
+            for (int i = 0; i < n; i += 2) {
                 matcher = matchRegion(text, rules.get(r), matcher, spans[i], spans[i + 1], matches);
             }
         }
@@ -142,7 +143,7 @@ public final class Detector {
             if (rule.window() > 0) {
                 end = lineEndWithin(text, Math.min(text.length(), end + rule.window()), AFTER);
             }
-            String slice = text.slice(start, end);
+            CharSequence slice = text.view(start, end);
             m = m == null ? rule.pattern().matcher(slice) : m.reset(slice);
             if (!m.lookingAt() || m.start(g) < 0) {
                 continue;
@@ -157,7 +158,7 @@ public final class Detector {
 
     /** Matches one region; the matcher is reused across a rule's regions (re2j matchers are costly to make). */
     private Matcher matchRegion(ByteText text, Rule rule, Matcher reuse, int from, int to, List<Match> out) {
-        Matcher m = reuse == null ? rule.pattern().matcher(text.slice(from, to)) : reuse.reset(text.slice(from, to));
+        Matcher m = reuse == null ? rule.pattern().matcher(text.view(from, to)) : reuse.reset(text.view(from, to));
         int g = rule.secretGroup();
         while (m.find()) {
             if (m.start(g) < 0) {
@@ -293,6 +294,9 @@ public final class Detector {
     private static final class Regions {
         private final int[][] spans;
         private final int[] sizes;
+        private int lastHit = -1;
+        private int lastStart;
+        private int lastEnd;
 
         Regions(int rules) {
             spans = new int[rules][];
@@ -305,8 +309,14 @@ public final class Detector {
             if (n > 0 && hitEnd <= s[n - 1]) {
                 return; // already inside the last region: the common case for repeated keywords
             }
-            int start = lineStartWithin(text, Math.max(0, hitEnd - 1), BEFORE);
-            int end = lineEndWithin(text, hitEnd, AFTER);
+            if (hitEnd != lastHit) {
+                // Many rules share a keyword: find the hit's line once, not once per rule.
+                lastHit = hitEnd;
+                lastStart = lineStartWithin(text, Math.max(0, hitEnd - 1), BEFORE);
+                lastEnd = lineEndWithin(text, hitEnd, AFTER);
+            }
+            int start = lastStart;
+            int end = lastEnd;
             if (window > 0) {
                 end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
             }
@@ -355,9 +365,16 @@ public final class Detector {
             sizes[rule] = 2;
         }
 
+        /** The rule's spans as [start, end) pairs in the first {@link #size} entries (no copy: this runs per rule per target). */
         int[] spans(int rule) {
-            return spans[rule] == null ? new int[0] : Arrays.copyOf(spans[rule], sizes[rule]);
+            return spans[rule] == null ? NONE : spans[rule];
         }
+
+        int size(int rule) {
+            return sizes[rule];
+        }
+
+        private static final int[] NONE = new int[0];
     }
 
     /** Rules by id, for lookups from findings and baselines. */
