@@ -57,7 +57,7 @@ FILES = {
         ("  };\n  users.users.bob = {", N),
         ("    initialHashedPassword = \"$y$j9T$«crypt:22»$«crypt:43»\";", "yescrypt-hash"),
         ("  };\n  services.myapp = {\n    enable = true;", N),
-        ("    password = \"«alnum:1»«pw:19»\";", "generic-password"),
+        ("    password = \"«alnum:1»«pw:19»\";", "nixos-inline-password"),
         ("    database.url = \"postgresql://myapp:«mix:20»@localhost/myapp\";", "postgres-uri-password"),
         ("  };\n  services.redis.servers.\"\" = {", N),
         ("    requirePass = \"«mix:24»\";", "redis-requirepass"),

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** Entry point: parses the command line and maps every failure to one line and an exit code. */
 @Command(name = "leakgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A leak gate for git: secrets, key inventory and invalid envelopes.",
-        subcommands = {ScanCommand.class, StagedCommand.class, GateCommand.class, AuditCommand.class, InstallCommand.class, RulesCommand.class})
+        subcommands = {ScanCommand.class, StagedCommand.class, GateCommand.class, AuditCommand.class,
+            EnvelopeCommand.class, InstallCommand.class, RulesCommand.class})
 public final class Main implements Runnable {
     public static final int CLEAN = 0;
     public static final int FINDINGS = 1;

@@ -28,6 +28,10 @@ final class RulesCommand implements Runnable {
             for (Rule r : policyOptions.load(java.nio.file.Path.of(".")).rules()) {
                 System.out.println(r.id() + "\t" + r.kind().label() + "\t" + r.description());
             }
+            // The envelope checks are code, not rule packs, but findings carry their ids too.
+            for (dev.leakgate.report.RuleInfo r : dev.leakgate.pipeline.Pipeline.ENVELOPE_RULES) {
+                System.out.println(r.id() + "\t" + r.kind() + "\t" + r.description());
+            }
             return Main.CLEAN;
         }
     }

@@ -12,6 +12,8 @@ public final class Validators {
         BY_NAME.put("jwt-service-role", JwtServiceRole::valid);
         BY_NAME.put("bech32", Bech32::valid);
         BY_NAME.put("crc32-base62", Crc32Base62::valid);
+        BY_NAME.put("ssh-public-key", SshPublicKeys::valid);
+        BY_NAME.put("nix-signing-key", NixSigningKeys::valid);
         BY_NAME.put("jwt", Jwt::valid);
         BY_NAME.put("base64-jwt", Jwt::validBase64);
         BY_NAME.put("base64-userpass", Base64Credentials::userPass);

@@ -31,6 +31,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Pipeline {
     public static final String ENVELOPE_RULE = "envelope-invalid";
+    public static final String DRIFT_RULE = "sops-recipient-drift";
+
+    /** The envelope checks as rules, so every report format (SARIF's rule list) can name them. */
+    public static final List<RuleInfo> ENVELOPE_RULES = List.of(
+            new RuleInfo(ENVELOPE_RULE, Kind.ENVELOPE.label(),
+                    "File under a secrets path that is not a valid age or sops envelope, or a sops file with a value in clear"),
+            new RuleInfo(DRIFT_RULE, Kind.ENVELOPE.label(),
+                    "sops file encrypted to recipients other than its .sops.yaml creation rule lists"));
 
     private final Policy policy;
     private final Detector detector;
@@ -171,8 +179,16 @@ public final class Pipeline {
         boolean envelopeFailed = false;
         if (policy.isSecretsPath(path)) {
             for (EnvelopeInspector.Defect d : envelopes.inspect(path, target.content())) {
-                envelopeFailed = true;
-                String fp = Fingerprints.ofFacts(d.ruleId(), path, d.reason());
+                // A file that is no envelope is reported once, as such; drift leaves its values encrypted.
+                boolean drift = DRIFT_RULE.equals(d.ruleId());
+                envelopeFailed |= !drift;
+                if (drift && target.commit() != null) {
+                    // Drift is about what is published now: a past version encrypted to a since-rotated
+                    // key is how history looks, and .sops.yaml is read as it is today.
+                    continue;
+                }
+                // The message tells apart two defects of one kind in one file (two drifted recipients).
+                String fp = Fingerprints.ofFacts(d.ruleId(), path, d.reason(), d.message());
                 if (!policy.isAllowedFingerprint(fp)) {
                     out.add(new Finding(d.ruleId(), Kind.ENVELOPE.label(), d.message(), path, d.line(), null,
                             target.commit(), fp, null, null, null, null));
@@ -252,7 +268,7 @@ public final class Pipeline {
             .thenComparing(f -> f.commit() == null ? "" : f.commit());
 
     public List<RuleInfo> ruleInfos() {
-        List<RuleInfo> infos = new ArrayList<>();
+        List<RuleInfo> infos = new ArrayList<>(ENVELOPE_RULES);
         for (Rule r : policy.rules()) {
             infos.add(new RuleInfo(r.id(), r.kind().label(), r.description()));
         }

@@ -3,6 +3,7 @@ package dev.leakgate.policy;
 import com.google.re2j.Pattern;
 import dev.leakgate.detect.Kind;
 import dev.leakgate.detect.Rule;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -21,10 +22,12 @@ public final class Policy {
     private final List<Pattern> allowRegexes;
     private final Set<String> allowFingerprints;
     private final Set<String> baseline;
-    private final String sopsConfig;
+    private final Path sopsConfig;
+    /** The folder of {@link #sopsConfig} relative to the scanned root ("" at the root, or outside it). */
+    private String sopsConfigDir = "";
 
     Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
-            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, String sopsConfig) {
+            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
         this.rules = List.copyOf(rules);
         this.secretsPaths = List.copyOf(secretsPaths);
         this.publicSurface = publicSurface == null ? null : List.copyOf(publicSurface);
@@ -78,9 +81,35 @@ public final class Policy {
         return allowFingerprints.contains(fingerprint) || baseline.contains(fingerprint);
     }
 
-    /** Where the config points for {@code .sops.yaml} (relative to the config's folder), or null. */
-    public String sopsConfig() {
+    /** Where the config points for {@code .sops.yaml} (resolved against the config's folder), or null. */
+    public Path sopsConfig() {
         return sopsConfig;
+    }
+
+    /**
+     * This policy with the {@code .sops.yaml} that recipient drift is checked against (or none).
+     * @param dirInRoot its folder relative to the scanned root: as sops does, a creation rule's
+     *                  path_regex sees paths relative to that folder
+     */
+    public Policy withSopsConfig(Path file, String dirInRoot) {
+        Policy p = new Policy(rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, file);
+        p.sopsConfigDir = dirInRoot == null ? "" : dirInRoot;
+        return p;
+    }
+
+    public String sopsConfigDir() {
+        return sopsConfigDir;
+    }
+
+    /**
+     * The same allowlists and baseline, but every path is a secrets path and no rule runs: what
+     * the {@code envelope} command asks of the files it is given.
+     */
+    public Policy envelopeOnly() {
+        Policy p = new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
+                baseline, sopsConfig);
+        p.sopsConfigDir = sopsConfigDir;
+        return p;
     }
 
     public static Policy defaults(List<Rule> builtin) {

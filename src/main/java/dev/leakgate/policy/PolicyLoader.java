@@ -1,5 +1,7 @@
 package dev.leakgate.policy;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +13,14 @@ import com.google.re2j.PatternSyntaxException;
 import dev.leakgate.detect.Rule;
 import dev.leakgate.detect.RuleException;
 import dev.leakgate.detect.RuleLoader;
+import dev.leakgate.detect.RuleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ import java.util.Set;
 public final class PolicyLoader {
     public static final String DEFAULT_NAME = ".leakgate.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,88 +64,215 @@ public final class PolicyLoader {
         return parse(file.toString(), bytes, dir, baseline, builtin);
     }
 
+    /** The top-level keys of {@code .leakgate.yaml}; anything else is a typo to report, not to ignore. */
+    static final List<String> KEYS = List.of("allow", "baseline", "disable", "publicSurface", "rules",
+            "secretsPaths", "sopsConfig");
+    static final List<String> ALLOW_KEYS = List.of("fingerprints", "paths", "regexes");
+
     public static Policy parse(String name, byte[] yaml, Path dir, Path baselineOverride, List<Rule> builtin) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()));
+        JsonNode root = readTree(name, yaml);
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            root = YAML.createObjectNode();
         }
-        ConfigFile c = null;
-        if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
-            if (!tree.isObject()) {
-                throw new ConfigException(name + ": the top level must be a mapping of keys");
-            }
-            try {
-                c = YAML.treeToValue(tree, ConfigFile.class);
-            } catch (UnrecognizedPropertyException e) {
-                throw new ConfigException(name + ": " + ruleOf(tree, e) + "unknown key '" + e.getPropertyName() + "'" + at(e)
-                        + " (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
-            } catch (JsonMappingException e) {
-                throw new ConfigException(name + ": " + ruleOf(tree, e) + firstLine(e.getOriginalMessage()) + at(e));
-            } catch (IOException e) {
-                throw new ConfigException(name + ": " + firstLine(e.getMessage()));
-            }
+        if (!root.isObject()) {
+            throw new ConfigException(name + ": the top level must be a mapping of keys (" + String.join(", ", KEYS) + ")");
         }
-        if (c == null) {
-            c = new ConfigFile(null, null, null, null, null, null, null);
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw new ConfigException(name + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
+            }
         }
         Map<String, Rule> rules = new LinkedHashMap<>();
         builtin.forEach(r -> rules.put(r.id(), r));
-        if (c.disable() != null) {
-            for (String id : c.disable()) {
-                if (rules.remove(id) == null) {
-                    throw new ConfigException(name + ": disable: no rule with id '" + id + "'");
-                }
+        for (String id : strings(name, "disable", root.get("disable"), "rule ids")) {
+            if (rules.remove(id) == null) {
+                throw new ConfigException(name + ": disable: no rule with id '" + id + "'");
             }
         }
-        if (c.rules() != null) {
+        List<RuleSpec> specs = ruleSpecs(name, root.get("rules"));
+        for (int i = 0; i < specs.size(); i++) {
+            Rule r;
             try {
-                for (Rule r : RuleLoader.compileAll(name, c.rules())) {
-                    if (rules.containsKey(r.id())) {
-                        throw new ConfigException(name + ": rule " + r.id() + ": id already used by a built-in rule (disable it first)");
-                    }
-                    rules.put(r.id(), r);
-                }
+                r = RuleLoader.compile(name, i, specs.get(i));
             } catch (RuleException e) {
                 throw new ConfigException(e.getMessage());
             }
+            if (rules.containsKey(r.id())) {
+                throw new ConfigException(name + ": rule " + r.id() + ": id already used"
+                        + (builtin.stream().anyMatch(b -> b.id().equals(r.id())) ? " by a built-in rule (disable it first)" : " by another rule"));
+            }
+            rules.put(r.id(), r);
         }
-        List<Glob> secrets = globs(name, "secretsPaths", c.secretsPaths() == null ? Policy.DEFAULT_SECRETS_PATHS : c.secretsPaths());
-        List<Glob> surface = c.publicSurface() == null ? null : globs(name, "publicSurface", c.publicSurface());
+        List<Glob> secrets = globs(name, "secretsPaths", root.has("secretsPaths")
+                ? strings(name, "secretsPaths", root.get("secretsPaths"), "globs") : Policy.DEFAULT_SECRETS_PATHS);
+        List<Glob> surface = root.has("publicSurface")
+                ? globs(name, "publicSurface", strings(name, "publicSurface", root.get("publicSurface"), "globs")) : null;
         List<Glob> allowPaths = List.of();
         List<Pattern> allowRegexes = new ArrayList<>();
         Set<String> allowFps = new HashSet<>();
-        if (c.allow() != null) {
-            if (c.allow().paths() != null) {
-                allowPaths = globs(name, "allow.paths", c.allow().paths());
+        JsonNode allow = root.get("allow");
+        if (allow != null) {
+            if (!allow.isObject()) {
+                throw new ConfigException(name + ": allow: expected a mapping with " + String.join(", ", ALLOW_KEYS));
             }
-            if (c.allow().regexes() != null) {
-                for (String r : c.allow().regexes()) {
-                    try {
-                        allowRegexes.add(Pattern.compile(r));
-                    } catch (PatternSyntaxException e) {
-                        throw new ConfigException(name + ": allow.regexes: does not compile in RE2: " + firstLine(e.getMessage()));
-                    }
+            for (Iterator<String> it = allow.fieldNames(); it.hasNext();) {
+                String key = it.next();
+                if (!ALLOW_KEYS.contains(key)) {
+                    throw new ConfigException(name + ": allow: unknown key '" + key + "' (known: " + String.join(", ", ALLOW_KEYS) + ")");
                 }
             }
-            if (c.allow().fingerprints() != null) {
-                for (String f : c.allow().fingerprints()) {
-                    if (f == null || !f.matches("[0-9a-f]{32}")) {
-                        throw new ConfigException(name + ": allow.fingerprints: each must be 32 lower-case hex characters");
-                    }
-                    allowFps.add(f);
+            allowPaths = globs(name, "allow.paths", strings(name, "allow.paths", allow.get("paths"), "globs"));
+            List<String> regexes = strings(name, "allow.regexes", allow.get("regexes"), "RE2 regexes");
+            for (int i = 0; i < regexes.size(); i++) {
+                try {
+                    allowRegexes.add(Pattern.compile(regexes.get(i)));
+                } catch (PatternSyntaxException e) {
+                    throw new ConfigException(name + ": allow.regexes: does not compile in RE2 (item " + (i + 1) + "): " + firstLine(e.getMessage()));
                 }
+            }
+            for (String f : strings(name, "allow.fingerprints", allow.get("fingerprints"), "fingerprints")) {
+                if (!f.matches("[0-9a-f]{32}")) {
+                    throw new ConfigException(name + ": allow.fingerprints: each must be 32 lower-case hex characters (a finding's fingerprint)");
+                }
+                allowFps.add(f);
             }
         }
         Set<String> baseline = Set.of();
+        String baselineKey = string(name, "baseline", root.get("baseline"));
         Path baselineFile = baselineOverride != null ? baselineOverride
-                : c.baseline() != null && dir != null ? dir.resolve(c.baseline()) : null;
+                : baselineKey != null ? resolve(dir, baselineKey) : null;
         if (baselineFile != null) {
             baseline = readBaseline(baselineFile);
         }
+        String sops = string(name, "sopsConfig", root.get("sopsConfig"));
         return new Policy(new ArrayList<>(rules.values()), secrets, surface, allowPaths, allowRegexes, allowFps,
-                baseline, c.sopsConfig());
+                baseline, sops == null ? null : resolve(dir, sops));
+    }
+
+    private static Path resolve(Path dir, String file) {
+        return dir == null ? Path.of(file) : dir.resolve(file);
+    }
+
+    private static JsonNode readTree(String name, byte[] yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String msg = firstLine(e.getOriginalMessage());
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            if (msg.startsWith("Duplicate field")) {
+                return fail(name + ": " + msg.replace("Duplicate field", "duplicate key") + line);
+            }
+            return fail(name + ": not valid YAML: " + msg + line);
+        } catch (IOException e) {
+            return fail(name + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static <T> T fail(String message) {
+        throw new ConfigException(message);
+    }
+
+    /** A list of strings under {@code key}; absent means empty, anything else but a list of strings is an error. */
+    private static List<String> strings(String name, String key, JsonNode node, String what) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ConfigException(name + ": " + key + ": expected a list of " + what + ", got " + describe(node));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isTextual() || item.asText().isEmpty()) {
+                throw new ConfigException(name + ": " + key + "[" + (i + 1) + "]: expected a non-empty string, got " + describe(item));
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    private static String string(String name, String key, JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new ConfigException(name + ": " + key + ": expected a file path, got " + describe(node));
+        }
+        return node.asText();
+    }
+
+    private static List<RuleSpec> ruleSpecs(String name, JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ConfigException(name + ": rules: expected a list of rules, got " + describe(node));
+        }
+        List<RuleSpec> specs = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            JsonNode id = item.get("id");
+            String which = "rule " + (id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : "#" + (i + 1));
+            if (!item.isObject()) {
+                throw new ConfigException(name + ": rules[" + (i + 1) + "]: expected a rule (a mapping with id, kind, pattern, ...), got " + describe(item));
+            }
+            try {
+                specs.add(YAML.treeToValue(item, RuleSpec.class));
+            } catch (UnrecognizedPropertyException e) {
+                throw new ConfigException(name + ": " + which + ": unknown key '" + e.getPropertyName() + "' (known: "
+                        + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
+            } catch (JsonProcessingException e) {
+                String field = fieldOf(e);
+                throw new ConfigException(name + ": " + which + ": "
+                        + (field == null ? "not a valid rule" : "'" + field + "': expected " + RULE_FIELD_TYPES.getOrDefault(field, "another type")));
+            }
+        }
+        return specs;
+    }
+
+    /** What each rule key holds, for a message a person can act on (not a Java type name). */
+    private static final Map<String, String> RULE_FIELD_TYPES = Map.ofEntries(
+            Map.entry("id", "a string"), Map.entry("kind", "a string (secret | inventory)"),
+            Map.entry("description", "a string"), Map.entry("pattern", "a string (an RE2 regex)"),
+            Map.entry("secretGroup", "a group number or name"), Map.entry("keywords", "a list of strings"),
+            Map.entry("entropy", "a number (bits per character)"), Map.entry("minLength", "a whole number"),
+            Map.entry("validator", "a validator name"), Map.entry("allow", "a list of RE2 regexes"),
+            Map.entry("window", "a whole number of bytes"), Map.entry("generic", "true or false"),
+            Map.entry("anchored", "true or false"),
+            Map.entry("examples", "a list of strings"), Map.entry("negativeExamples", "a list of strings"));
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    return r.getFieldName();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "nothing";
+        }
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isTextual()) {
+            return n.asText().isEmpty() ? "an empty string" : "a string";
+        }
+        if (n.isBoolean()) {
+            return "a boolean";
+        }
+        if (n.isNumber()) {
+            return "a number";
+        }
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Policy withBaseline(Policy p, Path baseline) {
@@ -180,29 +312,6 @@ public final class PolicyLoader {
             }
         }
         return out;
-    }
-
-    /** "rule ID: " when the error sits inside an extra rule, so the message names the rule. */
-    private static String ruleOf(JsonNode tree, JsonMappingException e) {
-        List<JsonMappingException.Reference> path = e.getPath();
-        if (path.size() >= 2 && "rules".equals(path.get(0).getFieldName()) && path.get(1).getIndex() >= 0) {
-            JsonNode id = tree.path("rules").path(path.get(1).getIndex()).path("id");
-            return id.isTextual() ? "rule " + id.asText() + ": " : "rule #" + (path.get(1).getIndex() + 1) + ": ";
-        }
-        return "";
-    }
-
-    private static String at(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex() + 1).append(']');
-            }
-        }
-        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        return (path.length() == 0 ? "" : " at " + path) + line;
     }
 
     private static String firstLine(String s) {

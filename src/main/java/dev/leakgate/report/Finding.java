@@ -16,7 +16,8 @@ public record Finding(
         String kind,
         String description,
         String path,
-        Integer line,
+        // Always present: "line": null says no single line is at fault (a file that is no envelope).
+        @JsonInclude(JsonInclude.Include.ALWAYS) Integer line,
         Integer column,
         String commit,
         String fingerprint,

@@ -29,7 +29,7 @@ final class Json {
     static List<String> locations(Cli r) {
         List<String> out = new ArrayList<>();
         for (JsonNode f : findings(r)) {
-            out.add(f.get("ruleId").asText() + " " + f.get("path").asText() + (f.has("line") ? ":" + f.get("line").asInt() : ""));
+            out.add(f.get("ruleId").asText() + " " + f.get("path").asText() + (f.hasNonNull("line") ? ":" + f.get("line").asInt() : ""));
         }
         return out;
     }

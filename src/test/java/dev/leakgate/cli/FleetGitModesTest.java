@@ -1,0 +1,150 @@
+package dev.leakgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leakgate.source.TestRepo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fleet policy in every git mode: the same sops-nix style repository, committed in three
+ * steps (a clean base; the leaks; removal of the identity file and the plaintext secret), then
+ * checked by staged, gate and audit. Findings are compared exactly, with the commit each carries.
+ */
+class FleetGitModesTest {
+    @TempDir
+    Path tmp;
+
+    private TestRepo repo;
+    private String base;
+    private String leaks;
+
+    private static final String KEY_TXT_RECIPIENT = "age-recipient hosts/db01/key.txt:2";
+    private static final String KEY_TXT_IDENTITY = "age-secret-key hosts/db01/key.txt:3";
+    private static final String PLAIN = "envelope-invalid secrets/plain.yaml";
+
+    private static final List<String> SOPS_YAML_INVENTORY = FleetEndToEndTest.SOPS_YAML_INVENTORY;
+    private static final String WEB01_CACHE_KEY = "nix-cache-public-key hosts/web01/default.nix:"
+            + Fleet.line(Fleet.WEB01, "nix-cache.fleet.internal-1");
+    private static final List<String> DB01 = List.of(
+            "ssh-public-key hosts/db01/default.nix:" + Fleet.line(Fleet.DB01, "ssh-ed25519"),
+            "wireguard-key hosts/db01/default.nix:" + Fleet.line(Fleet.DB01, "privateKey ="));
+    private static final List<String> BROKEN_ENVELOPES = List.of(
+            "envelope-invalid secrets/leaky.yaml:1",
+            "envelope-invalid secrets/truncated.age");
+    private static final List<String> DRIFT = FleetEndToEndTest.drift("");
+
+    @BeforeEach
+    void fleet() {
+        repo = TestRepo.init(tmp.resolve("fleet"));
+        Fleet.buildBase(repo.dir, true);
+        base = repo.commitAll("fleet: web01");
+        Fleet.plantLeaks(repo.dir);
+        leaks = repo.commitAll("fleet: db01");
+        repo.git("rm", "-q", "hosts/db01/key.txt", "secrets/plain.yaml");
+        repo.commit("remove what should never have been committed");
+    }
+
+    /** "ruleId path[:line]" → the commit it carries ("-" for none), one entry per finding. */
+    private static Map<String, List<String>> byLocation(Cli r) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (JsonNode f : Json.findings(r)) {
+            String loc = f.get("ruleId").asText() + " " + f.get("path").asText() + (f.hasNonNull("line") ? ":" + f.get("line").asInt() : "");
+            out.computeIfAbsent(loc, k -> new ArrayList<>()).add(f.has("commit") ? f.get("commit").asText() : "-");
+        }
+        return out;
+    }
+
+    private static void expect(Map<String, List<String>> expected, List<String> locations, String commit) {
+        for (String l : locations) {
+            expected.computeIfAbsent(l, k -> new ArrayList<>()).add(commit);
+        }
+    }
+
+    private static Cli run(String... args) {
+        return Cli.run(args).assertNoSecret(Fleet.PLAIN.strip().substring("db_password: ".length()),
+                "j7IskiFrU+ISIr6LQEJ6ovQbtHksNObzyL9eUZdSc5c", "HT80LMH7ALKYSP63DTA6VHJEMMG2SPYQM0DK6JW3LTVXCDQKPNTQ83LSPL",
+                "age1yt3tfqlfrwdwx0z0ynwplcr6qxcxfaqycuprpmy89nr83ltx74tqdpszlw");
+    }
+
+    @Test
+    void gateReportsThePublishedTreeAndWhatHistoryAloneStillHolds() {
+        Cli r = run("gate", "-C", repo.dir.toString(), "--base", base, "--format", "json");
+        Map<String, List<String>> expected = new TreeMap<>();
+        // Already published at the base: still in the tree, no commit in the range introduced it.
+        expect(expected, SOPS_YAML_INVENTORY, "-");
+        expect(expected, List.of(WEB01_CACHE_KEY), "-");
+        // Introduced in the range and still there.
+        expect(expected, DB01, leaks);
+        expect(expected, BROKEN_ENVELOPES, leaks);
+        // Drift is checked on the tree to be published, against today's .sops.yaml.
+        expect(expected, DRIFT, "-");
+        // Removed again, but the published history holds them.
+        expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), leaks);
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void gateOverNothingNewStillShowsWhatTheTreePublishes() {
+        Cli r = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        Map<String, List<String>> expected = new TreeMap<>();
+        expect(expected, SOPS_YAML_INVENTORY, "-");
+        expect(expected, List.of(WEB01_CACHE_KEY), "-");
+        expect(expected, DB01, "-");
+        expect(expected, BROKEN_ENVELOPES, "-");
+        expect(expected, DRIFT, "-");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void auditReportsEveryLeakEverCommittedOnceWithTheCommitThatIntroducedIt() {
+        Cli r = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        Map<String, List<String>> expected = new TreeMap<>();
+        expect(expected, SOPS_YAML_INVENTORY, base);
+        expect(expected, List.of(WEB01_CACHE_KEY), base);
+        expect(expected, DB01, leaks);
+        expect(expected, BROKEN_ENVELOPES, leaks);
+        expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), leaks);
+        // No drift in an audit: past versions were encrypted to the recipients of their day.
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void stagedReportsWhatTheNextCommitWouldAdd() {
+        TestRepo fresh = TestRepo.init(tmp.resolve("fresh"));
+        Fleet.build(fresh.dir, true);
+        fresh.git("add", "-A");
+        Cli r = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        Map<String, List<String>> expected = new TreeMap<>();
+        expect(expected, SOPS_YAML_INVENTORY, "-");
+        expect(expected, List.of(WEB01_CACHE_KEY), "-");
+        expect(expected, DB01, "-");
+        expect(expected, BROKEN_ENVELOPES, "-");
+        expect(expected, DRIFT, "-");
+        expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), "-");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void stagedSeesOnlyTheChangeNotWhatIsAlreadyCommitted() {
+        // A new host file with one leak, and a re-encrypted file now in clear: nothing else.
+        repo.write("hosts/web02/default.nix", "{ ... }:\n{\n  users.users.deploy.initialPassword = \"Lk4vQ9wZ2rTp\";\n}\n");
+        repo.write("secrets/web01.yaml", "db_password: Lk4vQ9wZ2rTp\n");
+        repo.add("hosts/web02/default.nix", "secrets/web01.yaml");
+        Cli r = run("staged", "-C", repo.dir.toString(), "--format", "json").assertNoSecret("Lk4vQ9wZ2rTp");
+        Map<String, List<String>> expected = new TreeMap<>();
+        expect(expected, List.of("nixos-inline-password hosts/web02/default.nix:3", "envelope-invalid secrets/web01.yaml"), "-");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(r.exit()).isEqualTo(1);
+    }
+}
