@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A small sops-nix style fleet repository: hosts, a flake and its lock, a .sops.yaml, real sops
  * and age envelopes under secrets/, plus planted leaks and the Nix look-alikes that must never be
- * reported. Every random value was made by tools/rulegen/nix_age_sops.py for this fleet only.
+ * reported. Every random value was made by test-fixtures/tools/nix_age_sops.py for this fleet only.
  */
 final class Fleet {
     static final Path FIXTURES = Path.of("test-fixtures");

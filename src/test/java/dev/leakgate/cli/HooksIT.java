@@ -1,7 +1,6 @@
 package dev.leakgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.leakgate.source.TestRepo;
 import dev.leakgate.source.TestRepo.Secrets;
@@ -18,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hooks and the built jar, as a developer meets them: `git commit` and `git push` with the
- * hooks installed by `java -jar leakgate.jar install`. Needs target/leakgate.jar (mvn package).
+ * hooks installed by `java -jar leakgate.jar install`. Runs after package (mvn verify), on the built jar.
  */
-class HooksEndToEndTest {
-    static final Path JAR = Path.of("target/leakgate.jar").toAbsolutePath();
+class HooksIT {
+    static final Path JAR = dev.leakgate.testing.Jar.path().toAbsolutePath();
 
     @TempDir
     Path tmp;
@@ -50,7 +49,6 @@ class HooksEndToEndTest {
     }
 
     private TestRepo installed(Path dir) throws Exception {
-        assumeThat(JAR).as("run mvn package first").exists();
         TestRepo r = TestRepo.init(dir);
         Run inst = run(r.dir, "java", "-jar", JAR.toString(), "install", "-C", r.dir.toString());
         assertThat(inst.exit()).as(inst.output()).isZero();
@@ -64,7 +62,6 @@ class HooksEndToEndTest {
         Files.createDirectories(hooks);
         Files.writeString(hooks.resolve("pre-commit"), "#!/bin/sh\ntouch \"$(git rev-parse --git-dir)/local-hook-ran\"\n");
         hooks.resolve("pre-commit").toFile().setExecutable(true);
-        assumeThat(JAR).as("run mvn package first").exists();
         assertThat(run(r.dir, "java", "-jar", JAR.toString(), "install").exit()).isZero();
 
         String staged = Secrets.ghp();
@@ -119,7 +116,6 @@ class HooksEndToEndTest {
 
     @Test
     void theJarAuditsABareRepositoryAndFailsClosedOnAShallowClone() throws Exception {
-        assumeThat(JAR).as("run mvn package first").exists();
         TestRepo r = TestRepo.init(tmp.resolve("work"));
         String s = Secrets.age();
         String base = r.write("k.txt", s + "\n").commitAll("leak");
