@@ -34,6 +34,22 @@ public final class BuiltinRules {
     }
 
     private static List<Rule> read() {
+        try (InputStream packed = BuiltinRules.class.getClassLoader().getResourceAsStream(RulePackCompiler.RESOURCE)) {
+            if (packed != null) {
+                List<Rule> rules = new ArrayList<>();
+                for (PackedRule p : PackedRuleReader.read(packed)) {
+                    rules.add(RuleLoader.fromPacked(p));
+                }
+                return rules;
+            }
+        } catch (IOException e) {
+            throw new RuleException("built-in rules: cannot read " + RulePackCompiler.RESOURCE + ": " + e.getMessage());
+        }
+        return readPacks();
+    }
+
+    /** Without the packed file (classes built outside Maven): read and compile the YAML packs. */
+    private static List<Rule> readPacks() {
         URL dir = BuiltinRules.class.getClassLoader().getResource("rules/");
         if (dir == null) {
             throw new RuleException("built-in rules: no rules/ folder in the class path");

@@ -195,7 +195,7 @@ public final class Detector {
         }
         if (!rule.allow().isEmpty()) {
             String line = text.slice(text.lineStart(secretStart), text.lineEnd(secretStart));
-            for (com.google.re2j.Pattern a : rule.allow()) {
+            for (LazyPattern a : rule.allow()) {
                 if (a.matcher(secret).find() || a.matcher(line).find()) {
                     return false;
                 }

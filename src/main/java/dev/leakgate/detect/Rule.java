@@ -1,6 +1,5 @@
 package dev.leakgate.detect;
 
-import com.google.re2j.Pattern;
 import java.util.List;
 
 /** A compiled rule: what to look for and how to tell a real secret from a look-alike. */
@@ -8,14 +7,14 @@ public record Rule(
         String id,
         Kind kind,
         String description,
-        Pattern pattern,
+        LazyPattern pattern,
         int secretGroup,
         List<String> keywords,
         double entropy,
         int minLength,
         String validatorName,
         Validator validator,
-        List<Pattern> allow,
+        List<LazyPattern> allow,
         int window,
         boolean generic,
         boolean anchored,

@@ -16,17 +16,24 @@ import java.util.Map;
 
 /** Reads rule packs (YAML) and compiles each rule, strictly: any defect is a one-line error. */
 public final class RuleLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Made on first use: loading the packed built-in rules needs no YAML (start-up time of the hooks). */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     private RuleLoader() {
     }
 
     public static List<Rule> loadPack(String origin, InputStream in) {
+        return compileAll(origin, readPack(origin, in).rules());
+    }
+
+    static RulePack readPack(String origin, InputStream in) {
         RulePack pack;
         try {
-            pack = YAML.readValue(in, RulePack.class);
+            pack = Yaml.MAPPER.readValue(in, RulePack.class);
         } catch (UnrecognizedPropertyException e) {
             throw new RuleException(origin + ": unknown key '" + e.getPropertyName() + "'" + where(e));
         } catch (JsonMappingException e) {
@@ -37,7 +44,7 @@ public final class RuleLoader {
         if (pack == null || pack.rules() == null) {
             throw new RuleException(origin + ": no 'rules:' list");
         }
-        return compileAll(origin, pack.rules());
+        return pack;
     }
 
     public static List<Rule> compileAll(String origin, List<RuleSpec> specs) {
@@ -49,6 +56,29 @@ public final class RuleLoader {
     }
 
     public static Rule compile(String origin, int index, RuleSpec s) {
+        String at = at(origin, index, s);
+        Pattern pattern = compilePattern(at + "pattern", s.pattern());
+        List<LazyPattern> allow = new ArrayList<>();
+        if (s.allow() != null) {
+            for (String a : s.allow()) {
+                allow.add(new LazyPattern(compilePattern(at + "allow", a)));
+            }
+        }
+        return build(origin, at, s, new LazyPattern(pattern), secretGroup(at, pattern, s.secretGroup()), allow);
+    }
+
+    /**
+     * A rule from the jar's packed rule set: checked and compiled when the jar was built, so its
+     * regexes compile on first use and its secret group comes resolved.
+     */
+    static Rule fromPacked(PackedRule p) {
+        RuleSpec s = p.spec();
+        String at = at(p.origin(), 0, s);
+        List<LazyPattern> allow = s.allow() == null ? List.of() : s.allow().stream().map(LazyPattern::new).toList();
+        return build(p.origin(), at, s, new LazyPattern(s.pattern()), p.secretGroup(), allow);
+    }
+
+    private static String at(String origin, int index, RuleSpec s) {
         if (s == null || s.id() == null || s.id().isBlank()) {
             throw new RuleException(origin + ": rule #" + (index + 1) + ": missing 'id'");
         }
@@ -59,6 +89,10 @@ public final class RuleLoader {
         if (s.pattern() == null || s.pattern().isEmpty()) {
             throw new RuleException(at + "missing 'pattern'");
         }
+        return at;
+    }
+
+    private static Rule build(String origin, String at, RuleSpec s, LazyPattern pattern, int group, List<LazyPattern> allow) {
         Kind kind;
         try {
             kind = Kind.parse(s.kind() == null ? "secret" : s.kind());
@@ -68,8 +102,6 @@ public final class RuleLoader {
         if (kind == Kind.ENVELOPE) {
             throw new RuleException(at + "kind 'envelope' is reserved for the envelope checks");
         }
-        Pattern pattern = compilePattern(at + "pattern", s.pattern());
-        int group = secretGroup(at, pattern, s.secretGroup());
         List<String> keywords = s.keywords() == null ? List.of() : s.keywords().stream()
                 .map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList();
         for (String k : keywords) {
@@ -83,12 +115,6 @@ public final class RuleLoader {
             if (validator == null) {
                 throw new RuleException(at + "unknown validator '" + s.validator() + "' (known: "
                         + String.join(", ", Validators.names()) + ")");
-            }
-        }
-        List<Pattern> allow = new ArrayList<>();
-        if (s.allow() != null) {
-            for (String a : s.allow()) {
-                allow.add(compilePattern(at + "allow", a));
             }
         }
         double entropy = s.entropy() == null ? 0 : s.entropy();

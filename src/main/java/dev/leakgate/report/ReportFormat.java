@@ -2,21 +2,25 @@ package dev.leakgate.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 
-/** The output formats, each with its writer. */
+/**
+ * The output formats, each with its writer. Writers are made when used: the JSON-based ones
+ * build an ObjectMapper, which a pre-commit hook printing text should not pay for.
+ */
 public enum ReportFormat {
-    TEXT(new TextWriter()),
-    JSON(new JsonWriter()),
-    SARIF(new SarifWriter()),
-    JUNIT(new JunitWriter());
+    TEXT(TextWriter::new),
+    JSON(JsonWriter::new),
+    SARIF(SarifWriter::new),
+    JUNIT(JunitWriter::new);
 
-    private final ReportWriter writer;
+    private final Supplier<ReportWriter> writer;
 
-    ReportFormat(ReportWriter writer) {
+    ReportFormat(Supplier<ReportWriter> writer) {
         this.writer = writer;
     }
 
     public void write(Report report, OutputStream out) throws IOException {
-        writer.write(report, out);
+        writer.get().write(report, out);
     }
 }
