@@ -195,8 +195,15 @@ public final class Pipeline {
                 }
             }
         }
-        List<Match> matches = target.blobId() == null ? detector.scan(target.content())
-                : byBlob.computeIfAbsent(target.blobId(), id -> detector.scan(target.content()));
+        List<Match> matches;
+        if (target.addedLines() != null && target.content().length >= AddedLinesFocus.MIN_SIZE
+                && (target.blobId() == null || !byBlob.containsKey(target.blobId()))) {
+            // Only what the change adds can be reported: the rules need not read the rest.
+            matches = detector.scan(AddedLinesFocus.mask(target.content(), target.addedLines()));
+        } else {
+            matches = target.blobId() == null ? detector.scan(target.content())
+                    : byBlob.computeIfAbsent(target.blobId(), id -> detector.scan(target.content()));
+        }
         if (matches.isEmpty()) {
             return out;
         }

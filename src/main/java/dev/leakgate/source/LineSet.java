@@ -30,6 +30,15 @@ public final class LineSet {
         return false;
     }
 
+    /** These lines and up to {@code lines} lines around each range. */
+    public LineSet widen(int lines) {
+        Builder b = new Builder();
+        for (int i = 0; i < ranges.length; i += 2) {
+            b.add(Math.max(1, ranges[i] - lines), ranges[i + 1] + lines);
+        }
+        return b.build();
+    }
+
     public boolean isEmpty() {
         return ranges.length == 0;
     }
