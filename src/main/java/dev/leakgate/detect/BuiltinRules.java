@@ -28,9 +28,26 @@ public final class BuiltinRules {
     public static List<Rule> load() {
         List<Rule> rules = cached;
         if (rules == null) {
-            rules = cached = List.copyOf(read());
+            synchronized (BuiltinRules.class) {
+                rules = cached;
+                if (rules == null) {
+                    rules = cached = List.copyOf(read());
+                }
+            }
         }
         return rules;
+    }
+
+    /**
+     * Loads the rules and builds their detector ahead of need (from another thread); a failure is
+     * reported by the later {@link #load()}.
+     */
+    public static void preload() {
+        try {
+            Detector.of(load());
+        } catch (RuntimeException e) {
+            // load() on the main thread reads again and reports the error there.
+        }
     }
 
     private static List<Rule> read() {

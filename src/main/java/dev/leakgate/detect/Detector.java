@@ -53,6 +53,26 @@ public final class Detector {
         return rules;
     }
 
+    private static volatile Detector last;
+
+    /**
+     * A detector for these rules, reusing the last one built for an equal list: the pre-commit
+     * hook builds the built-in set's detector on a second core while the repository opens.
+     */
+    public static Detector of(List<Rule> rules) {
+        Detector d = last;
+        if (d != null && d.rules.equals(rules)) {
+            return d;
+        }
+        synchronized (Detector.class) {
+            d = last;
+            if (d == null || !d.rules.equals(rules)) {
+                d = last = new Detector(rules);
+            }
+            return d;
+        }
+    }
+
     /**
      * Every match of every rule in {@code content}, ordered by offset, look-alikes removed; also
      * the matches inside base64 runs that decode to text (see {@link Base64Runs}), reported at the

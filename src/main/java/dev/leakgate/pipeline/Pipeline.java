@@ -48,7 +48,7 @@ public final class Pipeline {
 
     public Pipeline(Policy policy, EnvelopeInspector envelopes) {
         this.policy = policy;
-        this.detector = new Detector(policy.rules());
+        this.detector = Detector.of(policy.rules());
         this.envelopes = envelopes;
     }
 
