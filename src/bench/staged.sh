@@ -21,8 +21,9 @@ fi
 if [ -z "$repo" ]; then
     repo=$(mktemp -d "${TMPDIR:-/tmp}/leakgate-staged.XXXXXX")
     echo "building a work tree in $repo from $src_zip" >&2
-    (cd "$repo" && git init -q -b main . && unzip -q "$src_zip" && git add -A \
-        && git -c user.name=b -c user.email=b@example.org commit -q -m import)
+    (cd "$repo" && git init -q -b main . && unzip -q "$src_zip" && git -c gc.auto=0 add -A \
+        && git -c gc.auto=0 -c user.name=b -c user.email=b@example.org commit -q -m import \
+        && git gc -q)  # packed as a clone would be; else git's background auto-gc competes with the runs
 fi
 cd "$repo"
 
