@@ -23,6 +23,11 @@ record Cli(int exit, String out, String err) {
         }
     }
 
+    /** Both streams, for checks that nothing at all was printed. */
+    String all() {
+        return out + err;
+    }
+
     /** Fails the test, without quoting it, if a secret appears in any output. */
     Cli assertNoSecret(String... secrets) {
         for (String s : secrets) {

@@ -40,7 +40,7 @@ class ScanCommandTest {
     @Test
     void findsEachPlantedSecretOnceWithPathAndLine() throws Exception {
         plant();
-        CliRunner.Result r = CliRunner.run("scan", dir.toString(), "--format", "json");
+        Cli r = Cli.run("scan", dir.toString(), "--format", "json");
         assertThat(r.exit()).isEqualTo(1);
         JsonNode doc = new ObjectMapper().readTree(r.out());
         List<String> got = new java.util.ArrayList<>();
@@ -58,8 +58,8 @@ class ScanCommandTest {
         plant();
         for (String format : List.of("text", "json", "sarif", "junit")) {
             Path report = dir.resolve("report." + format);
-            CliRunner.Result stdout = CliRunner.run("scan", dir.toString(), "--format", format);
-            CliRunner.Result file = CliRunner.run("scan", dir.toString(), "--format", format, "--report", report.toString());
+            Cli stdout = Cli.run("scan", dir.toString(), "--format", format);
+            Cli file = Cli.run("scan", dir.toString(), "--format", format, "--report", report.toString());
             assertThat(stdout.exit()).as(format).isEqualTo(1);
             assertThat(file.exit()).as(format).isEqualTo(1);
             assertNoSecretIn(stdout.all());
@@ -72,7 +72,7 @@ class ScanCommandTest {
     @Test
     void sarifCarriesRulesLocationsAndFingerprints() throws Exception {
         plant();
-        JsonNode sarif = new ObjectMapper().readTree(CliRunner.run("scan", dir.toString(), "--format", "sarif").out());
+        JsonNode sarif = new ObjectMapper().readTree(Cli.run("scan", dir.toString(), "--format", "sarif").out());
         assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
         JsonNode run = sarif.get("runs").get(0);
         assertThat(run.get("tool").get("driver").get("rules").size()).isGreaterThan(3);
@@ -85,11 +85,11 @@ class ScanCommandTest {
     void fingerprintIsStableAcrossFilesAndABaselineSilencesIt() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "t=" + pat + "\n");
         Files.writeString(dir.resolve("b.txt"), "\n\nother=" + pat + "\n");
-        JsonNode doc = new ObjectMapper().readTree(CliRunner.run("scan", dir.toString(), "--format", "json").out());
+        JsonNode doc = new ObjectMapper().readTree(Cli.run("scan", dir.toString(), "--format", "json").out());
         assertThat(doc.get("findings").get(0).get("fingerprint")).isEqualTo(doc.get("findings").get(1).get("fingerprint"));
         Path baseline = dir.resolve("../baseline-" + dir.getFileName() + ".json").normalize();
-        CliRunner.run("scan", dir.toString(), "--format", "json", "--report", baseline.toString());
-        CliRunner.Result again = CliRunner.run("scan", dir.toString(), "--baseline", baseline.toString());
+        Cli.run("scan", dir.toString(), "--format", "json", "--report", baseline.toString());
+        Cli again = Cli.run("scan", dir.toString(), "--baseline", baseline.toString());
         assertThat(again.exit()).isZero();
         Files.delete(baseline);
     }
@@ -97,7 +97,7 @@ class ScanCommandTest {
     @Test
     void cleanTreeExitsZero() throws Exception {
         Files.writeString(dir.resolve("readme.md"), "# hello\nsee https://example.org\n");
-        CliRunner.Result r = CliRunner.run("scan", dir.toString());
+        Cli r = Cli.run("scan", dir.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("0 findings in 1 target");
     }
@@ -105,14 +105,14 @@ class ScanCommandTest {
     @Test
     void badConfigIsExitTwoWithOneLine() throws Exception {
         Files.writeString(dir.resolve(".leakgate.yaml"), "disabel: [github-pat]\n");
-        CliRunner.Result r = CliRunner.run("scan", dir.toString());
+        Cli r = Cli.run("scan", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("leakgate: ").contains("unknown key 'disabel'").doesNotContain("\n").doesNotContain("Exception");
     }
 
     @Test
     void missingAndUnreadableInputIsExitThree() throws Exception {
-        CliRunner.Result r = CliRunner.run("scan", dir.resolve("nope").toString());
+        Cli r = Cli.run("scan", dir.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("cannot read").doesNotContain("Exception");
     }
@@ -120,7 +120,7 @@ class ScanCommandTest {
     @Test
     void oversizedFilesAreSkippedAndCounted() throws Exception {
         Files.writeString(dir.resolve("big.txt"), "x".repeat(5000) + "\nt=" + pat + "\n");
-        CliRunner.Result r = CliRunner.run("scan", dir.toString(), "--max-file-size", "1000", "--format", "json");
+        Cli r = Cli.run("scan", dir.toString(), "--max-file-size", "1000", "--format", "json");
         assertThat(r.exit()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("stats").get("skippedLarge").asInt()).isEqualTo(1);
     }
@@ -131,7 +131,7 @@ class ScanCommandTest {
         try {
             Files.writeString(outside, "t=" + pat + "\n");
             Files.createSymbolicLink(dir.resolve("link.txt"), outside);
-            CliRunner.Result r = CliRunner.run("scan", dir.toString(), "--format", "json");
+            Cli r = Cli.run("scan", dir.toString(), "--format", "json");
             assertThat(r.exit()).isZero();
             assertThat(new ObjectMapper().readTree(r.out()).get("stats").get("skippedSymlinks").asInt()).isEqualTo(1);
         } finally {
@@ -141,9 +141,9 @@ class ScanCommandTest {
 
     @Test
     void usageErrorsAreExitTwo() {
-        assertThat(CliRunner.run("scan").exit()).isEqualTo(2);
-        assertThat(CliRunner.run("scan", ".", "--format", "xml").exit()).isEqualTo(2);
-        assertThat(CliRunner.run("frobnicate").exit()).isEqualTo(2);
+        assertThat(Cli.run("scan").exit()).isEqualTo(2);
+        assertThat(Cli.run("scan", ".", "--format", "xml").exit()).isEqualTo(2);
+        assertThat(Cli.run("frobnicate").exit()).isEqualTo(2);
     }
 
     @Test
@@ -153,7 +153,7 @@ class ScanCommandTest {
             body.append(Tokens.random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64)).append('\n');
         }
         Files.writeString(dir.resolve("id_rsa"), "\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "-----END RSA PRIVATE KEY-----\n");
-        JsonNode doc = new ObjectMapper().readTree(CliRunner.run("scan", dir.toString(), "--format", "json").out());
+        JsonNode doc = new ObjectMapper().readTree(Cli.run("scan", dir.toString(), "--format", "json").out());
         assertThat(doc.get("findings").size()).isEqualTo(1);
         assertThat(doc.get("findings").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(doc.get("findings").get(0).get("ruleId").asText()).isEqualTo("pem-rsa-private-key");
