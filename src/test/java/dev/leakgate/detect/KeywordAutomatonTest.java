@@ -57,4 +57,30 @@ class KeywordAutomatonTest {
         assertThat(hits(a, "x=sk-abc\nsk-d")).containsExactly("=sk-@5", "\nsk-@12");
         assertThat(hits(a, "xsk-abc")).isEmpty();
     }
+
+    @Test
+    void longContentWalkedInTwoHalvesReportsEveryHitOnceInOrder() {
+        List<String> kws = List.of("ab", "bab", "aab", "b_c", "ca", "abcab", "\nab", "cabcabcabca");
+        KeywordAutomaton a = new KeywordAutomaton(kws);
+        Random r = new Random(11);
+        for (int round = 0; round < 20; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 4096 + r.nextInt(20_000);
+            for (int i = 0; i < n; i++) {
+                sb.append("abcAB_x\n".charAt(r.nextInt(8)));
+            }
+            String text = sb.toString();
+            List<String> expected = new ArrayList<>();
+            String lower = "\n" + text.toLowerCase(); // the automaton reads as if a newline came first
+            for (String k : kws) {
+                for (int i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) {
+                    expected.add(k + "@" + (i + k.length() - 1));
+                }
+            }
+            List<String> got = hits(a, text);
+            assertThat(got).as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
+            List<Integer> ends = got.stream().map(h -> Integer.parseInt(h.substring(h.lastIndexOf('@') + 1))).toList();
+            assertThat(ends).as("ascending offsets, round %d", round).isSorted();
+        }
+    }
 }
