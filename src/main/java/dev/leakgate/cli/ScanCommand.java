@@ -33,7 +33,7 @@ final class ScanCommand implements Callable<Integer> {
         Path root = paths.size() == 1 && Files.isDirectory(paths.get(0)) ? paths.get(0) : Path.of(".");
         Policy policy = policyOptions.load(root);
         Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
-        FileSource source = new FileSource(paths, maxFileSize, policy::isSecretsPath);
+        FileSource source = new FileSource(paths, maxFileSize, policy::isSecretsPath, Content.ENVELOPE_MAX_SIZE);
         return output.emit(pipeline.run(source));
     }
 }

@@ -435,9 +435,15 @@ public final class AuditSource {
             for (Map.Entry<ObjectId, Map<String, String>> e : introductions.entrySet()) {
                 ObjectId id = e.getKey();
                 byte[] bytes;
+                boolean large;
                 try {
                     ObjectLoader l = reader.open(id, Constants.OBJ_BLOB);
-                    if (l.getSize() > maxSize) {
+                    large = l.getSize() > maxSize;
+                    String envelopePath = e.getValue().keySet().stream().filter(secretsPath).findFirst().orElse(null);
+                    if (envelopePath != null && l.getSize() > Content.ENVELOPE_MAX_SIZE) {
+                        throw Content.tooLargeForEnvelope(envelopePath, l.getSize());
+                    }
+                    if (large && envelopePath == null) {
                         continue; // counted in phase 1
                     }
                     bytes = l.getCachedBytes(Integer.MAX_VALUE);
@@ -446,6 +452,9 @@ public final class AuditSource {
                 }
                 for (Map.Entry<String, String> at : e.getValue().entrySet()) {
                     boolean binary = Content.isBinary(bytes, bytes.length);
+                    if (large && !secretsPath.test(at.getKey())) {
+                        continue; // over the limit outside the secrets paths: counted in phase 1
+                    }
                     if (binary && !secretsPath.test(at.getKey())) {
                         continue; // counted in phase 1
                     }

@@ -24,11 +24,27 @@ public final class FileSource implements Source {
     private final long maxSize;
     /** Whether a file should be read even though it is binary (an envelope check wants the bytes). */
     private final Predicate<String> wantsBinary;
+    /** 0: no special limit for the files {@code wantsBinary} names. */
+    private final long envelopeMaxSize;
 
+    /**
+     * Files {@code wantsBinary} names are the caller's to judge when too large: skipped and
+     * counted like any other (the envelope command refuses to pass on that count).
+     */
     public FileSource(List<Path> roots, long maxSize, Predicate<String> wantsBinary) {
+        this(roots, maxSize, wantsBinary, 0);
+    }
+
+    /**
+     * Files {@code wantsBinary} names (the secrets paths) are read up to {@code envelopeMaxSize}
+     * whatever {@code maxSize} says, and a larger one fails the run: the gate must prove each is
+     * an envelope and may not skip one.
+     */
+    public FileSource(List<Path> roots, long maxSize, Predicate<String> wantsBinary, long envelopeMaxSize) {
         this.roots = List.copyOf(roots);
         this.maxSize = maxSize;
         this.wantsBinary = wantsBinary;
+        this.envelopeMaxSize = envelopeMaxSize;
     }
 
     @Override
@@ -89,7 +105,11 @@ public final class FileSource implements Source {
                 return;
             }
             long size = Files.size(file);
-            if (size > maxSize) {
+            if (envelopeMaxSize > 0 && wantsBinary.test(shown)) {
+                if (size > envelopeMaxSize) {
+                    throw Content.tooLargeForEnvelope(shown, size);
+                }
+            } else if (size > maxSize) {
                 stats.skippedLarge();
                 return;
             }

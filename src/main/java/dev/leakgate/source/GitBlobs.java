@@ -46,7 +46,11 @@ final class GitBlobs {
     byte[] read(AnyObjectId id, String path) {
         try {
             ObjectLoader l = reader.open(id, Constants.OBJ_BLOB);
-            if (l.getSize() > maxSize) {
+            boolean envelope = wantsBinary.test(path);
+            if (envelope && l.getSize() > Content.ENVELOPE_MAX_SIZE) {
+                throw Content.tooLargeForEnvelope(path, l.getSize());
+            }
+            if (l.getSize() > maxSize && !envelope) {
                 return null;
             }
             return l.getCachedBytes(Integer.MAX_VALUE);

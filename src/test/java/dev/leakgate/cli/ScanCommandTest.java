@@ -158,4 +158,21 @@ class ScanCommandTest {
         assertThat(doc.get("findings").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(doc.get("findings").get(0).get("ruleId").asText()).isEqualTo("pem-rsa-private-key");
     }
+
+    @Test
+    void aSecretsFileIsCheckedWhateverTheSizeLimitAndOneTooLargeFailsClosed() throws Exception {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/db.yaml"), "password: " + "x".repeat(200) + "\n");
+        Cli small = Cli.run("scan", dir.toString(), "--max-file-size", "50", "--format", "json");
+        assertThat(small.exit()).isEqualTo(1);
+        assertThat(small.out()).contains("envelope-invalid").contains("secrets/db.yaml");
+
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(dir.resolve("secrets/huge.age"),
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            c.write(java.nio.ByteBuffer.wrap(new byte[] {1}), dev.leakgate.source.Content.ENVELOPE_MAX_SIZE); // sparse
+        }
+        Cli huge = Cli.run("scan", dir.toString());
+        assertThat(huge.exit()).isEqualTo(3);
+        assertThat(huge.err()).contains("cannot check secrets/huge.age as an envelope").doesNotContain("Exception");
+    }
 }

@@ -152,4 +152,15 @@ class StagedCommandTest {
             assertThat(res.out()).startsWith("Usage: leakgate " + cmd);
         }
     }
+
+    @Test
+    void aStagedSecretsFileOverTheSizeLimitIsStillCheckedAsAnEnvelope() {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("secrets/db.yaml", "password: " + "q".repeat(300) + "\n").add("secrets/db.yaml");
+        r.write("big.txt", "x".repeat(300) + "\n").add("big.txt");
+        Cli res = Cli.run("staged", "-C", r.dir.toString(), "--format", "json", "--max-file-size", "100");
+        assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+        assertThat(Json.findings(res)).extracting(f -> f.get("ruleId").asText() + " " + f.get("path").asText())
+                .containsExactly("envelope-invalid secrets/db.yaml");
+    }
 }
