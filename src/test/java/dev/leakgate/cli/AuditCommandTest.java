@@ -36,11 +36,7 @@ class AuditCommandTest {
             Cli res = audit(r).assertNoSecret(s);
             assertThat(res.exit()).as(res.toString()).isEqualTo(1);
             assertThat(res.err()).as("no progress when stderr is not a terminal").isEmpty();
-            List<JsonNode> f = Json.findings(res);
-            assertThat(f).hasSize(1);
-            assertThat(f.get(0).get("commit").asText()).isEqualTo(added);
-            assertThat(f.get(0).get("path").asText()).isEqualTo("ci.env");
-            assertThat(f.get(0).get("line").asInt()).isEqualTo(2);
+            assertThat(Json.placed(res)).containsExactly(Json.place("ci.env", 2, added));
         }
     }
 

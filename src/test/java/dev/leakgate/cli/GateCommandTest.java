@@ -29,11 +29,7 @@ class GateCommandTest {
         r.write("ci.env", "A=1\n").commitAll("remove the token");
         Cli res = gate(r, "--base", base).assertNoSecret(s);
         assertThat(res.exit()).as(res.toString()).isEqualTo(1);
-        List<JsonNode> f = Json.findings(res);
-        assertThat(f).hasSize(1);
-        assertThat(f.get(0).get("commit").asText()).isEqualTo(added);
-        assertThat(f.get(0).get("path").asText()).isEqualTo("ci.env");
-        assertThat(f.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(Json.placed(res)).containsExactly(Json.place("ci.env", 2, added));
     }
 
     @Test

@@ -33,4 +33,17 @@ final class Json {
         }
         return out;
     }
+
+    /** Each finding as "path:line @commit": where a leak is and which commit brought it. */
+    static List<String> placed(Cli r) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : findings(r)) {
+            out.add(place(f.get("path").asText(), f.get("line").asInt(), f.hasNonNull("commit") ? f.get("commit").asText() : null));
+        }
+        return out;
+    }
+
+    static String place(String path, int line, String commit) {
+        return path + ":" + line + " @" + commit;
+    }
 }
