@@ -17,11 +17,15 @@ import dev.leakgate.source.LineSet;
 import dev.leakgate.source.Source;
 import dev.leakgate.source.Target;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -85,7 +89,7 @@ public final class Pipeline {
             firstByLeak.putIfAbsent(leak(f), f);
             firstByLeakAndPath.putIfAbsent(leak(f) + '\0' + f.path(), f);
         }
-        java.util.Set<String> shownInTree = new java.util.HashSet<>();
+        Set<String> shownInTree = new HashSet<>();
         List<Finding> out = new ArrayList<>();
         for (Finding f : fromTree) {
             Finding intro = firstByLeakAndPath.getOrDefault(leak(f) + '\0' + f.path(), firstByLeak.get(leak(f)));
@@ -112,16 +116,16 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         ScanStats stats = new ScanStats();
         Map<String, Finding> first = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> paths = new HashMap<>();
+        Map<String, Set<String>> paths = new HashMap<>();
         Map<String, String> blobOf = new HashMap<>();
-        java.util.Set<String> targets = new java.util.TreeSet<>();
+        Set<String> targets = new TreeSet<>();
         audit.run(this::prescan, target -> {
             targets.add(target.path());
             for (Finding f : scan(target)) {
                 String key = target.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
                 first.putIfAbsent(key, f);
                 blobOf.putIfAbsent(key, target.blobId());
-                paths.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(target.path());
+                paths.computeIfAbsent(key, k -> new HashSet<>()).add(target.path());
             }
         }, stats);
         List<Finding> out = new ArrayList<>();
@@ -138,8 +142,8 @@ public final class Pipeline {
         return f.ruleId() + '\0' + f.fingerprint();
     }
 
-    private void collect(Source source, ScanStats stats, java.util.Collection<Finding> findings,
-            java.util.Collection<String> targets) {
+    private void collect(Source source, ScanStats stats, Collection<Finding> findings,
+            Collection<String> targets) {
         source.forEach(target -> {
             stats.scanned(target.content().length);
             targets.add(target.path());
@@ -148,7 +152,7 @@ public final class Pipeline {
     }
 
     /** A report of findings produced through {@link #scan(Target)} by a caller driving its own source. */
-    public Report report(List<Finding> findings, ScanStats stats, java.util.Collection<String> targets, long startNanos) {
+    public Report report(List<Finding> findings, ScanStats stats, Collection<String> targets, long startNanos) {
         List<Finding> sorted = dedupe(findings);
         stats.finish(sorted.size(), (System.nanoTime() - startNanos) / 1_000_000);
         return new Report(sorted, stats, targets.stream().distinct().sorted().toList(), ruleInfos());
