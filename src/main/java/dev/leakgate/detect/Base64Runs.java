@@ -161,27 +161,4 @@ public final class Base64Runs {
         }
         return j < length && Base64Text.isBase64Char(b[j] & 0xff) ? j : -1;
     }
-
-
-    /** Base64 of text mixes upper and lower case; hex digests and identifiers mostly do not. */
-    static boolean worthDecoding(CharSequence s) {
-        boolean upper = false;
-        boolean lower = false;
-        boolean nonHex = false;
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c >= 'A' && c <= 'Z') {
-                upper = true;
-            } else if (c >= 'a' && c <= 'z') {
-                lower = true;
-            }
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F')) {
-                nonHex = true;
-            }
-            if (upper && lower && nonHex) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

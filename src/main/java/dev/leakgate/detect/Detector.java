@@ -4,7 +4,6 @@ import com.google.re2j.Matcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,12 +394,5 @@ public final class Detector {
         }
 
         private static final int[] NONE = new int[0];
-    }
-
-    /** Rules by id, for lookups from findings and baselines. */
-    public Map<String, Rule> byId() {
-        Map<String, Rule> m = new HashMap<>();
-        rules.forEach(r -> m.put(r.id(), r));
-        return m;
     }
 }

@@ -31,11 +31,6 @@ public record Finding(
                 otherPaths, otherCommits);
     }
 
-    public Finding withPath(String p) {
-        return new Finding(ruleId, kind, description, p, line, column, commit, fingerprint, preview, decoded,
-                otherPaths, otherCommits);
-    }
-
     public Finding withProvenance(String c, int paths, int commits) {
         return new Finding(ruleId, kind, description, path, line, column, c, fingerprint, preview, decoded,
                 paths, commits);

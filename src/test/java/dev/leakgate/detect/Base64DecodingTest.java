@@ -93,8 +93,15 @@ class Base64DecodingTest {
 
     @Test
     void hexAndSingleCaseRunsAreNotDecoded() {
-        assertThat(Base64Runs.worthDecoding("3f786850e387550fdab836ed7e6dc881de23001b")).as("hex").isFalse();
-        assertThat(Base64Runs.worthDecoding("some_long_snake_case_identifier_name_here")).as("lower case").isFalse();
-        assertThat(Base64Runs.worthDecoding(b64(dbUrl()))).as("base64 of text").isTrue();
+        assertThat(decodedRuns("id: 3f786850e387550fdab836ed7e6dc881de23001b\n")).as("hex").isZero();
+        assertThat(decodedRuns("name: somelongsnakecaseidentifiernamehereandmore\n")).as("lower case").isZero();
+        assertThat(decodedRuns("v: " + b64(dbUrl()) + "\n")).as("base64 of text").isEqualTo(1);
+    }
+
+    private static int decodedRuns(String content) {
+        int[] n = {0};
+        byte[] b = bytes(content);
+        Base64Runs.forEachDecoded(b, b.length, (start, end, decoded) -> n[0]++);
+        return n[0];
     }
 }
