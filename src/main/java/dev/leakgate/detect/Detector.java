@@ -159,6 +159,9 @@ public final class Detector {
                 continue;
             }
             int end = lineEndWithin(text, start, AFTER);
+            if (rule.assignment() && !AssignmentFrame.at(text.bytes(), start, end)) {
+                continue;
+            }
             if (rule.window() > 0) {
                 end = lineEndWithin(text, Math.min(text.length(), end + rule.window()), AFTER);
             }

@@ -47,7 +47,7 @@ final class PackedRuleReader {
         List<String> keywords = null, allow = null, examples = null, negatives = null;
         Double entropy = null;
         Integer minLength = null, window = null;
-        Boolean generic = null, anchored = null;
+        Boolean generic = null, anchored = null, assignment = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
@@ -70,11 +70,12 @@ final class PackedRuleReader {
                 case "window" -> window = p.getIntValue();
                 case "generic" -> generic = p.getBooleanValue();
                 case "anchored" -> anchored = p.getBooleanValue();
+                case "assignment" -> assignment = p.getBooleanValue();
                 default -> throw new IOException("unknown rule field '" + name + "'");
             }
         }
         return new RuleSpec(id, kind, description, pattern, secretGroup, keywords, entropy, minLength, validator,
-                allow, window, generic, anchored, examples, negatives);
+                allow, window, generic, anchored, assignment, examples, negatives);
     }
 
     private static List<String> strings(JsonParser p) throws IOException {

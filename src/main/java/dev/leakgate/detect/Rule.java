@@ -18,6 +18,7 @@ public record Rule(
         int window,
         boolean generic,
         boolean anchored,
+        boolean assignment,
         List<String> examples,
         List<String> negativeExamples,
         String origin) {

@@ -125,9 +125,14 @@ public final class RuleLoader {
         if (window < 0 || window > 1 << 20) {
             throw new RuleException(at + "window must be between 0 and 1048576 bytes");
         }
+        boolean assignment = Boolean.TRUE.equals(s.assignment());
+        if (assignment && keywords.isEmpty()) {
+            throw new RuleException(at + "assignment: true needs keywords (the name the assignment starts at)");
+        }
         return new Rule(s.id(), kind, s.description() == null ? s.id() : s.description(), pattern, group,
                 keywords, entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
-                List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()), Boolean.TRUE.equals(s.anchored()),
+                List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()),
+                assignment || Boolean.TRUE.equals(s.anchored()), assignment,
                 s.examples() == null ? List.of() : List.copyOf(s.examples()),
                 s.negativeExamples() == null ? List.of() : List.copyOf(s.negativeExamples()), origin);
     }

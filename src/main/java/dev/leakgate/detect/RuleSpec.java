@@ -22,6 +22,7 @@ public record RuleSpec(
         Integer window,
         Boolean generic,
         Boolean anchored,
+        Boolean assignment,
         List<String> examples,
         List<String> negativeExamples) {
 }

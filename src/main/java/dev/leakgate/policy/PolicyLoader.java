@@ -239,7 +239,7 @@ public final class PolicyLoader {
             Map.entry("entropy", "a number (bits per character)"), Map.entry("minLength", "a whole number"),
             Map.entry("validator", "a validator name"), Map.entry("allow", "a list of RE2 regexes"),
             Map.entry("window", "a whole number of bytes"), Map.entry("generic", "true or false"),
-            Map.entry("anchored", "true or false"),
+            Map.entry("anchored", "true or false"), Map.entry("assignment", "true or false"),
             Map.entry("examples", "a list of strings"), Map.entry("negativeExamples", "a list of strings"));
 
     private static String fieldOf(JsonProcessingException e) {

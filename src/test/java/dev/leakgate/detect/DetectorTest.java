@@ -137,4 +137,22 @@ class DetectorTest {
         // A match that would have to start before the keyword is not found by an anchored rule.
         assertThat(new Detector(rules).scan(("= " + v + " secret").getBytes())).isEmpty();
     }
+
+    @Test
+    void assignmentRuleTriesItsRegexOnlyWhereTheNameIsAssigned() {
+        List<Rule> rules = pack("""
+                rules:
+                  - id: assign
+                    assignment: true
+                    pattern: '(?i)token\\w*\\W{1,4}(?P<secret>[A-Za-z0-9]{16,})'
+                    keywords: [token]
+                """);
+        String v = Tokens.password();
+        assertThat(rules.get(0).anchored()).as("assignment implies anchored").isTrue();
+        assertThat(new Detector(rules).scan(("api_token = \"" + v + "\"\n").getBytes())).hasSize(1);
+        assertThat(new Detector(rules).scan(("api_token: " + v + "\n").getBytes())).hasSize(1);
+        // The pattern alone would match these; the assignment shape is missing, so the regex never runs.
+        assertThat(new Detector(rules).scan(("getToken(\"" + v + "\")\n").getBytes())).isEmpty();
+        assertThat(new Detector(rules).scan(("check(token, \"" + v + "\")\n").getBytes())).isEmpty();
+    }
 }
