@@ -23,6 +23,8 @@ public final class Detector {
     /** Per rule: its matches start where a keyword starts. */
     private final boolean[] anchored;
     private final int[] keywordLength;
+    /** Rule indexes, specific rules first: a generic candidate that a specific match covers is then skipped before its checks. */
+    private final int[] order;
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -46,6 +48,8 @@ public final class Detector {
             anchored[r] = rules.get(r).anchored() && !rules.get(r).keywords().isEmpty();
         }
         keywordLength = automaton.keywords().stream().mapToInt(String::length).toArray();
+        order = java.util.stream.IntStream.range(0, rules.size()).boxed()
+                .sorted(Comparator.comparing(r -> rules.get(r).generic())).mapToInt(Integer::intValue).toArray();
     }
 
     public List<Rule> rules() {
@@ -102,16 +106,22 @@ public final class Detector {
             regions.addWhole(r, length);
         }
         List<Match> matches = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
+        int specific = 0; // specific rules run first: their matches head the list
+        for (int r : order) {
+            Rule rule = rules.get(r);
+            int shadowing = rule.generic() ? specific : 0;
             if (anchored[r]) {
-                matchAtStarts(text, rules.get(r), regions.starts(r), matches);
-                continue;
+                matchAtStarts(text, rule, regions.starts(r), matches, shadowing);
+            } else {
+                int[] spans = regions.spans(r);
+                int n = regions.size(r);
+                Matcher matcher = null;
+                for (int i = 0; i < n; i += 2) {
+                    matcher = matchRegion(text, rule, matcher, spans[i], spans[i + 1], matches, shadowing);
+                }
             }
-            int[] spans = regions.spans(r);
-            int n = regions.size(r);
-            Matcher matcher = null;
-            for (int i = 0; i < n; i += 2) {
-                matcher = matchRegion(text, rules.get(r), matcher, spans[i], spans[i + 1], matches);
+            if (!rule.generic()) {
+                specific = matches.size();
             }
         }
         return matches;
@@ -150,7 +160,7 @@ public final class Detector {
      * there ({@code lookingAt}), never searched along the line: a keyword as common as "key" in source
      * code then costs a few steps per occurrence instead of a regex scan of every line holding it.
      */
-    private void matchAtStarts(ByteText text, Rule rule, int[] starts, List<Match> out) {
+    private void matchAtStarts(ByteText text, Rule rule, int[] starts, List<Match> out, int specific) {
         int covered = -1;
         int g = rule.secretGroup();
         Matcher m = null;
@@ -170,6 +180,9 @@ public final class Detector {
             if (!m.lookingAt() || m.start(g) < 0) {
                 continue;
             }
+            if (shadowed(out, specific, start + m.start(g), start + m.end(g))) {
+                continue;
+            }
             String secret = m.group(g);
             if (accept(rule, text, secret, start + m.start(g))) {
                 out.add(new Match(rule, start, start + m.end(), start + m.start(g), start + m.end(g), secret, false));
@@ -179,7 +192,7 @@ public final class Detector {
     }
 
     /** Matches one region; the matcher is reused across a rule's regions (re2j matchers are costly to make). */
-    private Matcher matchRegion(ByteText text, Rule rule, Matcher reuse, int from, int to, List<Match> out) {
+    private Matcher matchRegion(ByteText text, Rule rule, Matcher reuse, int from, int to, List<Match> out, int specific) {
         Matcher m = reuse == null ? rule.pattern().matcher(text.view(from, to)) : reuse.reset(text.view(from, to));
         int g = rule.secretGroup();
         while (m.find()) {
@@ -190,15 +203,32 @@ public final class Detector {
             int end = from + m.end();
             int secretStart = from + m.start(g);
             int secretEnd = from + m.end(g);
-            String secret = m.group(g);
-            if (accept(rule, text, secret, secretStart)) {
-                out.add(new Match(rule, start, end, secretStart, secretEnd, secret, false));
+            if (!shadowed(out, specific, secretStart, secretEnd)) {
+                String secret = m.group(g);
+                if (accept(rule, text, secret, secretStart)) {
+                    out.add(new Match(rule, start, end, secretStart, secretEnd, secret, false));
+                }
             }
             if (m.end() == m.start()) {
                 break;
             }
         }
         return m;
+    }
+
+    /**
+     * Whether one of the first {@code specific} matches (the specific rules' matches) overlaps this
+     * secret: a generic candidate there would be dropped anyway ({@link #dropShadowedGeneric}),
+     * so its checks (entropy, placeholders, a dozen allow regexes) are not worth running.
+     */
+    private static boolean shadowed(List<Match> out, int specific, int secretStart, int secretEnd) {
+        for (int i = 0; i < specific; i++) {
+            Match d = out.get(i);
+            if (d.secretStart() < secretEnd && secretStart < d.secretEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The precision checks every candidate passes before it becomes a match. */
