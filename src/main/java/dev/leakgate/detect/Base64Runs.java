@@ -35,19 +35,25 @@ public final class Base64Runs {
         while (i < length && budget > 0) {
             // A run worth decoding has a first line of MIN_RUN characters or more, so probe the last
             // character such a run starting here would need: a non-base64 byte there rules out every
-            // start up to it, and ordinary text (short words) costs one lookup per MIN_RUN bytes.
+            // start up to it. Otherwise walk back to where the probed run starts; if that is past
+            // here, probe again from there. Ordinary text (short words) thus costs a lookup per
+            // MIN_RUN bytes plus the probed word, and only a run of MIN_RUN is ever walked forward.
             int probe = i + MIN_RUN - 1;
             if (probe >= length) {
                 break;
             }
-            if (!Base64Text.isBase64Char(b[probe] & 0xff)) {
+            if (CLASS[b[probe] & 0xff] < 0) {
                 i = probe + 1;
                 continue;
             }
-            while (probe > i && Base64Text.isBase64Char(b[probe - 1] & 0xff)) {
-                probe--;
+            int runStart = probe;
+            while (runStart > i && CLASS[b[runStart - 1] & 0xff] >= 0) {
+                runStart--;
             }
-            i = probe;
+            if (runStart > i) {
+                i = runStart;
+                continue;
+            }
             int c = b[i] & 0xff;
             if (i > 0 && b[i - 1] == '\\' && (c == 'n' || c == 'r' || c == 't')) {
                 i++; // the letter of a \n escape (JSON strings) is not part of the run
@@ -61,11 +67,11 @@ public final class Base64Runs {
             while (true) {
                 int s = i;
                 while (i < length) {
-                    int v = b[i] & 0xff;
-                    if (!Base64Text.isBase64Char(v)) {
+                    int k = CLASS[b[i] & 0xff];
+                    if (k < 0) {
                         break;
                     }
-                    seen |= CLASS[v];
+                    seen |= k;
                     i++;
                 }
                 int e = i;
@@ -97,11 +103,15 @@ public final class Base64Runs {
         }
     }
 
-    /** Character classes for the run pass: 1 upper case, 2 lower case, 4 not a hex digit. */
+    /** Character classes for the run pass: -1 not base64, else bits 1 upper case, 2 lower case, 4 not a hex digit. */
     private static final byte[] CLASS = new byte[256];
 
     static {
         for (int c = 0; c < 256; c++) {
+            if (!Base64Text.isBase64Char(c)) {
+                CLASS[c] = -1;
+                continue;
+            }
             int k = 0;
             if (c >= 'A' && c <= 'Z') {
                 k |= 1;
