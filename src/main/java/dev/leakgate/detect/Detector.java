@@ -22,7 +22,12 @@ public final class Detector {
     private final int[] unanchored;
     /** Per rule: its matches start where a keyword starts. */
     private final boolean[] anchored;
-    private final int[] keywordLength;
+    /**
+     * Where an anchored rule's try starts, back from a keyword's end: its length, less the
+     * leading newline of a keyword that marks a line start ("\nmachine "), so that the match,
+     * and the line it is reported on, starts on the keyword's own line.
+     */
+    private final int[] anchorBack;
     /** Rule indexes, specific rules first: a generic candidate that a specific match covers is then skipped before its checks. */
     private final int[] order;
 
@@ -47,7 +52,7 @@ public final class Detector {
         for (int r = 0; r < rules.size(); r++) {
             anchored[r] = rules.get(r).anchored() && !rules.get(r).keywords().isEmpty();
         }
-        keywordLength = automaton.keywords().stream().mapToInt(String::length).toArray();
+        anchorBack = automaton.keywords().stream().mapToInt(k -> k.charAt(0) == '\n' ? k.length() - 1 : k.length()).toArray();
         order = java.util.stream.IntStream.range(0, rules.size()).boxed()
                 .sorted(Comparator.comparing(r -> rules.get(r).generic())).mapToInt(Integer::intValue).toArray();
     }
@@ -96,7 +101,7 @@ public final class Detector {
         automaton.scan(content, length, (kw, end) -> {
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
-                    regions.addStart(r, Math.max(0, end - keywordLength[kw]));
+                    regions.addStart(r, Math.max(0, end - anchorBack[kw]));
                 } else {
                     regions.add(text, r, end, rules.get(r).window());
                 }

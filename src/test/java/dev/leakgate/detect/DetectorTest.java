@@ -155,4 +155,21 @@ class DetectorTest {
         assertThat(new Detector(rules).scan(("getToken(\"" + v + "\")\n").getBytes())).isEmpty();
         assertThat(new Detector(rules).scan(("check(token, \"" + v + "\")\n").getBytes())).isEmpty();
     }
+
+    @Test
+    void anchoredKeywordStartingWithANewlineMarksALineStart() {
+        List<Rule> rules = pack("""
+                rules:
+                  - id: line
+                    anchored: true
+                    pattern: '(?m)^pin=(?P<secret>[A-Za-z0-9]{16,})'
+                    keywords: ["\\npin="]
+                """);
+        String v = Tokens.password();
+        List<Match> m = new Detector(rules).scan(("a = 1\npin=" + v + "\n").getBytes());
+        assertThat(m).hasSize(1);
+        assertThat(m.get(0).start()).as("starts after the newline, on the keyword's line").isEqualTo("a = 1\n".length());
+        assertThat(new Detector(rules).scan(("pin=" + v + "\n").getBytes())).as("at the very start").hasSize(1);
+        assertThat(new Detector(rules).scan(("a = 1 pin=" + v + "\n").getBytes())).as("not at a line start").isEmpty();
+    }
 }
