@@ -14,14 +14,16 @@ final class TestSecrets {
     }
 
     static String alnum(int n) {
-        // Avoid the shapes the placeholder filter drops (runs, sequences): redraw until clean.
+        // Avoid the shapes the placeholder filter drops (runs, sequences), and all-letter values,
+        // which generic rules take for identifiers (1 draw in 250 at 32 characters): redraw until clean.
         while (true) {
             StringBuilder sb = new StringBuilder(n);
             for (int i = 0; i < n; i++) {
                 sb.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
             }
             String s = sb.toString();
-            if (!Placeholders.isPlaceholder(s) && Entropy.shannon(s) > Math.min(3.6, Math.log(n) / Math.log(2) - 0.6)) {
+            if (!Placeholders.isPlaceholder(s) && Entropy.shannon(s) > Math.min(3.6, Math.log(n) / Math.log(2) - 0.6)
+                    && s.chars().anyMatch(Character::isDigit)) {
                 return s;
             }
         }
