@@ -28,6 +28,12 @@ public final class Detector {
      * and the line it is reported on, starts on the keyword's own line.
      */
     private final int[] anchorBack;
+    /**
+     * Per anchored rule, its pattern behind one byte of any kind: tried one byte before the keyword,
+     * so that {@code \b} and {@code (?m)^} at the pattern's start see the byte that precedes it,
+     * exactly as a search along the line would.
+     */
+    private final LazyPattern[] withContext;
     /** Rule indexes, specific rules first: a generic candidate that a specific match covers is then skipped before its checks. */
     private final int[] order;
 
@@ -49,8 +55,12 @@ public final class Detector {
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         unanchored = always.stream().mapToInt(Integer::intValue).toArray();
         anchored = new boolean[rules.size()];
+        withContext = new LazyPattern[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
             anchored[r] = rules.get(r).anchored() && !rules.get(r).keywords().isEmpty();
+            if (anchored[r]) {
+                withContext[r] = new LazyPattern("(?s:.)(?:" + rules.get(r).pattern().source() + ")");
+            }
         }
         anchorBack = automaton.keywords().stream().mapToInt(k -> k.charAt(0) == '\n' ? k.length() - 1 : k.length()).toArray();
         order = java.util.stream.IntStream.range(0, rules.size()).boxed()
@@ -99,11 +109,12 @@ public final class Detector {
         ByteText text = new ByteText(content, length);
         Regions regions = new Regions(rules.size());
         automaton.scan(content, length, (kw, end) -> {
+            int start = Math.max(0, end - anchorBack[kw]);
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
-                    regions.addStart(r, Math.max(0, end - anchorBack[kw]));
+                    regions.addStart(r, start);
                 } else {
-                    regions.add(text, r, end, rules.get(r).window());
+                    regions.add(text, r, start, end, rules.get(r).window());
                 }
             }
         });
@@ -116,7 +127,7 @@ public final class Detector {
             Rule rule = rules.get(r);
             int shadowing = rule.generic() ? specific : 0;
             if (anchored[r]) {
-                matchAtStarts(text, rule, regions.starts(r), matches, shadowing);
+                matchAtStarts(text, rule, withContext[r], regions.starts(r), matches, shadowing);
             } else {
                 int[] spans = regions.spans(r);
                 int n = regions.size(r);
@@ -165,10 +176,12 @@ public final class Detector {
      * there ({@code lookingAt}), never searched along the line: a keyword as common as "key" in source
      * code then costs a few steps per occurrence instead of a regex scan of every line holding it.
      */
-    private void matchAtStarts(ByteText text, Rule rule, int[] starts, List<Match> out, int specific) {
+    private void matchAtStarts(ByteText text, Rule rule, LazyPattern withContext, int[] starts, List<Match> out,
+            int specific) {
         int covered = -1;
         int g = rule.secretGroup();
-        Matcher m = null;
+        Matcher atStart = null;
+        Matcher afterByte = null;
         for (int start : starts) {
             if (start < covered) {
                 continue;
@@ -180,18 +193,31 @@ public final class Detector {
             if (rule.window() > 0) {
                 end = lineEndWithin(text, Math.min(text.length(), end + rule.window()), AFTER);
             }
-            CharSequence slice = text.view(start, end);
-            m = m == null ? rule.pattern().matcher(slice) : m.reset(slice);
+            if (end < text.length() && text.bytes()[end] == '\n') {
+                end++; // as for a region: '$' and '\n' in patterns behave at the edge
+            }
+            Matcher m;
+            int from;
+            if (start == 0) {
+                from = 0;
+                m = atStart = atStart == null ? rule.pattern().matcher(text.view(0, end)) : atStart.reset(text.view(0, end));
+            } else {
+                from = start - 1;
+                CharSequence slice = text.view(from, end);
+                m = afterByte = afterByte == null ? withContext.matcher(slice) : afterByte.reset(slice);
+            }
             if (!m.lookingAt() || m.start(g) < 0) {
                 continue;
             }
-            if (shadowed(out, specific, start + m.start(g), start + m.end(g))) {
+            int secretStart = from + m.start(g);
+            int secretEnd = from + m.end(g);
+            if (shadowed(out, specific, secretStart, secretEnd)) {
                 continue;
             }
             String secret = m.group(g);
-            if (accept(rule, text, secret, start + m.start(g))) {
-                out.add(new Match(rule, start, start + m.end(), start + m.start(g), start + m.end(g), secret, false));
-                covered = start + m.end();
+            if (accept(rule, text, secret, secretStart)) {
+                out.add(new Match(rule, start, from + m.end(), secretStart, secretEnd, secret, false));
+                covered = from + m.end();
             }
         }
     }
@@ -352,6 +378,7 @@ public final class Detector {
         private final int[][] spans;
         private final int[] sizes;
         private int lastHit = -1;
+        private int lastKeywordStart = -1;
         private int lastStart;
         private int lastEnd;
 
@@ -360,24 +387,27 @@ public final class Detector {
             sizes = new int[rules];
         }
 
-        void add(ByteText text, int rule, int hitEnd, int window) {
+        /** A keyword hit: its start (as an anchored rule would try it) and end. */
+        void add(ByteText text, int rule, int keywordStart, int hitEnd, int window) {
             int n = sizes[rule];
             int[] s = spans[rule];
             if (n > 0 && hitEnd <= s[n - 1]) {
                 return; // already inside the last region: the common case for repeated keywords
             }
-            if (hitEnd != lastHit) {
+            if (hitEnd != lastHit || keywordStart != lastKeywordStart) {
                 // Many rules share a keyword: find the hit's line once, not once per rule.
                 lastHit = hitEnd;
+                lastKeywordStart = keywordStart;
                 lastStart = lineStartWithin(text, Math.max(0, hitEnd - 1), BEFORE);
-                lastEnd = lineEndWithin(text, hitEnd, AFTER);
+                // AFTER counts from the keyword's start, as for anchored rules.
+                lastEnd = lineEndWithin(text, hitEnd, Math.max(0, keywordStart + AFTER - hitEnd));
             }
             int start = lastStart;
             int end = lastEnd;
             if (window > 0) {
                 end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
             }
-            if (end < text.length()) {
+            if (end < text.length() && text.bytes()[end] == '\n') {
                 end++; // keep the newline so '$' and '\n' in patterns behave at the region's edge
             }
             if (s == null) {
