@@ -34,8 +34,19 @@ final class Envelopes {
         return inspector(policy, "", sopsPath);
     }
 
+    /**
+     * The envelope structure alone, no recipient drift and so no .sops.yaml: for the history
+     * audit, whose past versions were encrypted to the recipients of their day.
+     */
+    static EnvelopeInspector structureOnly() {
+        return inspector((SopsCreationRules) null, UnaryOperator.identity());
+    }
+
     private static EnvelopeInspector inspector(Policy policy, String sopsDir, UnaryOperator<String> sopsPath) {
-        SopsCreationRules rules = policy.sopsConfig() == null ? null : creationRules(policy.sopsConfig(), sopsDir);
+        return inspector(policy.sopsConfig() == null ? null : creationRules(policy.sopsConfig(), sopsDir), sopsPath);
+    }
+
+    private static EnvelopeInspector inspector(SopsCreationRules rules, UnaryOperator<String> sopsPath) {
         return (path, content) -> {
             EnvelopeResult result = EnvelopeValidator.check(path, content);
             List<EnvelopeInspector.Defect> defects = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakgate.source.TestRepo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,12 @@ class FleetGitModesTest {
     @Test
     void auditReportsEveryLeakEverCommittedOnceWithTheCommitThatIntroducedIt() {
         Cli r = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(audited());
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    /** What the audit of the fleet reports. */
+    private Map<String, List<String>> audited() {
         Map<String, List<String>> expected = new TreeMap<>();
         expect(expected, SOPS_YAML_INVENTORY, base);
         expect(expected, List.of(WEB01_CACHE_KEY), base);
@@ -114,8 +121,26 @@ class FleetGitModesTest {
         expect(expected, BROKEN_ENVELOPES, leaks);
         expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), leaks);
         // No drift in an audit: past versions were encrypted to the recipients of their day.
-        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
-        assertThat(r.exit()).isEqualTo(1);
+        return expected;
+    }
+
+    @Test
+    void auditChecksNoDriftNotEvenInATreeOnlyATagReachesAndReadsNoSopsYaml() {
+        // secrets/app.yaml (encrypted to alice alone) at web01's path, in a tree only a tag reaches:
+        // its blob carries no commit there, yet it is history, not the tree to publish. Checked for
+        // drift, web01's creation rule (four recipients) would make it three findings.
+        String blob = repo.git("rev-parse", "HEAD:secrets/app.yaml").trim();
+        String secrets = repo.gitInput(("100644 blob " + blob + "\tweb01.yaml\n").getBytes(StandardCharsets.UTF_8), "mktree").trim();
+        String tree = repo.gitInput(("040000 tree " + secrets + "\tsecrets\n").getBytes(StandardCharsets.UTF_8), "mktree").trim();
+        repo.git("tag", "tree-only", tree);
+        Cli r = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(audited());
+
+        // Nor is a .sops.yaml it never uses a reason to fail.
+        repo.write(".sops.yaml", "creation_rules: {path_regex: x}\n");
+        Cli broken = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(broken)).as(broken.toString()).isEqualTo(audited());
+        assertThat(broken.exit()).isEqualTo(1);
     }
 
     @Test
