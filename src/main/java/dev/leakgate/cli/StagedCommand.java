@@ -3,6 +3,7 @@ package dev.leakgate.cli;
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
 import dev.leakgate.source.StagedSource;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class StagedCommand implements Callable<Integer> {
     static Integer hook() {
         StagedCommand c = new StagedCommand();
         c.git = new GitOptions();
-        c.git.dir = java.nio.file.Path.of(".");
+        c.git.dir = Path.of(".");
         c.git.maxFileSize = dev.leakgate.source.Content.DEFAULT_MAX_SIZE;
         c.policyOptions = new PolicyOptions();
         c.output = new OutputOptions();
@@ -39,8 +40,9 @@ final class StagedCommand implements Callable<Integer> {
         rules.setDaemon(true);
         rules.start();
         try (Repository repo = git.open()) {
-            Policy policy = policyOptions.load(GitOptions.configRoot(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+            Path root = GitOptions.configRoot(repo);
+            Policy policy = policyOptions.load(root);
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, root).fromFiles()));
             return output.emit(pipeline.run(new StagedSource(repo, git.maxFileSize, policy::isSecretsPath)));
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakgate.source.TestRepo;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,13 +97,95 @@ class FleetGitModesTest {
     @Test
     void gateOverNothingNewStillShowsWhatTheTreePublishes() {
         Cli r = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(published(true));
+    }
+
+    /** What a gate over nothing new reports: the tree at HEAD, drift held to the .sops.yaml there when it has one. */
+    private static Map<String, List<String>> published(boolean withSopsYaml) {
         Map<String, List<String>> expected = new TreeMap<>();
-        expect(expected, SOPS_YAML_INVENTORY, "-");
+        if (withSopsYaml) {
+            expect(expected, SOPS_YAML_INVENTORY, "-");
+            expect(expected, DRIFT, "-");
+        }
         expect(expected, List.of(WEB01_CACHE_KEY), "-");
         expect(expected, DB01, "-");
         expect(expected, BROKEN_ENVELOPES, "-");
+        return expected;
+    }
+
+    /** The fleet's .sops.yaml the other way round: db01's rule lists all four recipients, web01's only one. */
+    private static final String SWAPPED_SOPS_YAML = Fleet.SOPS_YAML
+            .replace("secrets/web01\\.yaml$", "secrets/TMP\\.yaml$")
+            .replace("secrets/db01\\.yaml$", "secrets/web01\\.yaml$")
+            .replace("secrets/TMP\\.yaml$", "secrets/db01\\.yaml$");
+
+    @Test
+    void gateHoldsTheTreeToTheSopsYamlOfHeadNotOfTheWorkTree() {
+        // A CI checkout of another commit, or an edit not yet committed: the gate publishes HEAD.
+        repo.write(".sops.yaml", SWAPPED_SOPS_YAML);
+        Cli r = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(published(true));
+
+        repo.git("checkout", "-q", ".sops.yaml");
+        String swapped = repo.write(".sops.yaml", SWAPPED_SOPS_YAML).commitAll("swap the creation rules");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli head = run("gate", "-C", repo.dir.toString(), "--base", swapped, "--head", swapped, "--format", "json");
+        Map<String, List<String>> expected = published(true);
+        expected.remove(DRIFT.get(0));
+        expect(expected, List.of("sops-recipient-drift secrets/web01.yaml", "sops-recipient-drift secrets/web01.yaml",
+                "sops-recipient-drift secrets/web01.yaml"), "-");
+        assertThat(byLocation(head)).as(head.toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void gateOnABareRepositoryReadsTheSopsYamlOfHead() {
+        TestRepo bare = new TestRepo(tmp.resolve("fleet.git"));
+        repo.git("clone", "-q", "--bare", repo.dir.toString(), bare.dir.toString());
+        Cli r = run("gate", "-C", bare.dir.toString(), "--base", "HEAD", "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(published(true));
+    }
+
+    @Test
+    void aSopsYamlHeadDroppedIsNotReadFromTheCheckoutButOneGitNeverTrackedIs() {
+        repo.git("rm", "-q", ".sops.yaml");
+        String dropped = repo.commit("keep .sops.yaml out of the repository");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli stale = run("gate", "-C", repo.dir.toString(), "--base", dropped, "--head", dropped, "--format", "json");
+        assertThat(byLocation(stale)).as(stale.toString()).isEqualTo(published(false));
+
+        // Kept beside the repository's files but out of git (ignored): only the disk has it.
+        repo.git("checkout", "-q", dropped);
+        repo.write(".sops.yaml", Fleet.SOPS_YAML);
+        Cli untracked = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        Map<String, List<String>> expected = published(false);
         expect(expected, DRIFT, "-");
-        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(byLocation(untracked)).as(untracked.toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void aSopsYamlOfHeadThatCannotServeIsOneLine() throws Exception {
+        String broken = repo.write(".sops.yaml", "creation_rules: {path_regex: x}\n").commitAll("break the creation rules");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli r = run("gate", "-C", repo.dir.toString(), "--base", broken, "--head", broken);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("leakgate: .sops.yaml in " + broken + ": .sops.yaml creation_rules is not a list");
+
+        repo.git("checkout", "-q", "main");
+        repo.git("rm", "-q", ".sops.yaml");
+        repo.git("commit", "-q", "-m", "no .sops.yaml");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli named = run("gate", "-C", repo.dir.toString(), "--base", "main", "--head", "main",
+                "--sops-config", repo.dir.resolve(".sops.yaml").toString());
+        assertThat(named.exit()).as(named.toString()).isEqualTo(2);
+        assertThat(named.err().strip()).isEqualTo("leakgate: --sops-config: .sops.yaml is not in main");
+
+        repo.git("checkout", "-q", "main");
+        Files.createSymbolicLink(repo.dir.resolve(".sops.yaml"), Path.of("hosts/web01/default.nix"));
+        repo.git("add", ".sops.yaml");
+        repo.git("commit", "-q", "-m", "a link");
+        Cli link = run("gate", "-C", repo.dir.toString(), "--base", "HEAD");
+        assertThat(link.exit()).as(link.toString()).isEqualTo(3);
+        assertThat(link.err().strip()).isEqualTo("leakgate: .sops.yaml in HEAD is a symbolic link; make it a regular file");
     }
 
     @Test
