@@ -2,6 +2,7 @@ package dev.leakgate.cli;
 
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
+import dev.leakgate.source.StagedIndex;
 import dev.leakgate.source.StagedSource;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ final class StagedCommand implements Callable<Integer> {
             Path root = GitOptions.configRoot(repo);
             Policy policy = policyOptions.load(root);
             Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, root).fromFiles()));
-            return output.emit(pipeline.run(new StagedSource(repo, git.maxFileSize, policy::isSecretsPath)));
+            return output.emit(pipeline.run(new StagedSource(repo, StagedIndex.read(repo), git.maxFileSize, policy::isSecretsPath)));
         }
     }
 }

@@ -3,9 +3,6 @@ package dev.leakgate.source;
 import dev.leakgate.report.ScanStats;
 import java.io.IOException;
 import java.util.function.Predicate;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -20,32 +17,23 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
  */
 public final class StagedSource implements Source {
     private final Repository repo;
+    private final StagedIndex index;
     private final long maxSize;
     private final Predicate<String> wantsWhole;
 
-    public StagedSource(Repository repo, long maxSize, Predicate<String> wantsWhole) {
+    public StagedSource(Repository repo, StagedIndex index, long maxSize, Predicate<String> wantsWhole) {
         this.repo = repo;
+        this.index = index;
         this.maxSize = maxSize;
         this.wantsWhole = wantsWhole;
     }
 
     @Override
     public void forEach(TargetSink sink, ScanStats stats) {
-        DirCache index;
-        try {
-            index = repo.readDirCache();
-        } catch (NoWorkTreeException e) {
-            throw new SourceException("staged needs a repository with a work tree; " + repo.getDirectory() + " is bare");
-        } catch (IOException e) {
-            throw new SourceException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage());
-        }
-        if (index.hasUnmergedPaths()) {
-            throw new SourceException("the index has unmerged paths: resolve the conflicts and stage the result first");
-        }
         try (ObjectReader reader = repo.newObjectReader()) {
             GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
             new GitChanges(repo, reader, blobs, wantsWhole)
-                    .emit(headTree(reader), new DirCacheIterator(index), null, "the index against HEAD", sink, stats);
+                    .emit(headTree(reader), index.iterator(), null, "the index against HEAD", sink, stats);
         }
     }
 
