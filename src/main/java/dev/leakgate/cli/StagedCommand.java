@@ -1,5 +1,6 @@
 package dev.leakgate.cli;
 
+import dev.leakgate.envelope.SopsCreationRules;
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
 import dev.leakgate.source.StagedIndex;
@@ -43,8 +44,10 @@ final class StagedCommand implements Callable<Integer> {
         try (Repository repo = git.open()) {
             Path root = GitOptions.configRoot(repo);
             Policy policy = policyOptions.load(root);
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, root).fromFiles()));
-            return output.emit(pipeline.run(new StagedSource(repo, StagedIndex.read(repo), git.maxFileSize, policy::isSecretsPath)));
+            StagedIndex index = StagedIndex.read(repo);
+            SopsCreationRules creationRules = policyOptions.sopsConfig(policy, root).fromGit(index, index);
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules));
+            return output.emit(pipeline.run(new StagedSource(repo, index, git.maxFileSize, policy::isSecretsPath)));
         }
     }
 }

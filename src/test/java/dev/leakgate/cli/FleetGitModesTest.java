@@ -232,15 +232,37 @@ class FleetGitModesTest {
         Fleet.build(fresh.dir, true);
         fresh.git("add", "-A");
         Cli r = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(stagedFleet(DRIFT));
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    /** What staging the whole fleet reports, with {@code drift}. */
+    private static Map<String, List<String>> stagedFleet(List<String> drift) {
         Map<String, List<String>> expected = new TreeMap<>();
         expect(expected, SOPS_YAML_INVENTORY, "-");
         expect(expected, List.of(WEB01_CACHE_KEY), "-");
         expect(expected, DB01, "-");
         expect(expected, BROKEN_ENVELOPES, "-");
-        expect(expected, DRIFT, "-");
+        expect(expected, drift, "-");
         expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), "-");
-        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
-        assertThat(r.exit()).isEqualTo(1);
+        return expected;
+    }
+
+    @Test
+    void stagedHoldsStagedSopsFilesToTheStagedSopsYamlNotTheWorkTrees() {
+        TestRepo fresh = TestRepo.init(tmp.resolve("fresh"));
+        Fleet.build(fresh.dir, true);
+        fresh.git("add", "-A");
+        fresh.write(".sops.yaml", SWAPPED_SOPS_YAML);
+        Cli r = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(stagedFleet(DRIFT));
+
+        fresh.add(".sops.yaml");
+        fresh.write(".sops.yaml", Fleet.SOPS_YAML);
+        Cli swapped = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        assertThat(byLocation(swapped)).as(swapped.toString()).isEqualTo(stagedFleet(List.of(
+                "sops-recipient-drift secrets/web01.yaml", "sops-recipient-drift secrets/web01.yaml",
+                "sops-recipient-drift secrets/web01.yaml")));
     }
 
     @Test
