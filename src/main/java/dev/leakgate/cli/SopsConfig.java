@@ -6,6 +6,7 @@ import dev.leakgate.source.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The .sops.yaml whose creation rules recipient drift is checked against, and where its bytes
@@ -85,6 +86,11 @@ record SopsConfig(String option, Path file, String inRoot) {
             }
         }
         return fromFiles();
+    }
+
+    /** Whether the file differs between two versions (added or removed included). */
+    boolean changed(Snapshot from, Snapshot to) {
+        return inRoot != null && !Arrays.equals(from.file(inRoot), to.file(inRoot));
     }
 
     /** As sops does, a creation rule's path_regex sees paths relative to the folder holding the file. */

@@ -3,6 +3,7 @@ package dev.leakgate.cli;
 import dev.leakgate.envelope.SopsCreationRules;
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
+import dev.leakgate.source.CommitFiles;
 import dev.leakgate.source.StagedIndex;
 import dev.leakgate.source.StagedSource;
 import java.nio.file.Path;
@@ -45,9 +46,17 @@ final class StagedCommand implements Callable<Integer> {
             Path root = GitOptions.configRoot(repo);
             Policy policy = policyOptions.load(root);
             StagedIndex index = StagedIndex.read(repo);
-            SopsCreationRules creationRules = policyOptions.sopsConfig(policy, root).fromGit(index, index);
+            SopsConfig sops = policyOptions.sopsConfig(policy, root);
+            SopsCreationRules creationRules = sops.fromGit(index, index);
             Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules));
-            return output.emit(pipeline.run(new StagedSource(repo, index, git.maxFileSize, policy::isSecretsPath)));
+            StagedSource staged = new StagedSource(repo, index, git.maxFileSize, policy::isSecretsPath);
+            if (creationRules != null && sops.changed(CommitFiles.head(repo), index)) {
+                // The commit would publish other creation rules: the sops files it leaves as they are may
+                // no longer match theirs.
+                return output.emit(pipeline.run(staged, staged.unchanged(
+                        p -> policy.isSecretsPath(p) && creationRules.ruleFor(p).isPresent())));
+            }
+            return output.emit(pipeline.run(staged));
         }
     }
 }

@@ -3,12 +3,15 @@ package dev.leakgate.source;
 import dev.leakgate.report.ScanStats;
 import java.io.IOException;
 import java.util.function.Predicate;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * What {@code git commit} would record: the index against HEAD. Rules see the lines each staged
@@ -35,6 +38,36 @@ public final class StagedSource implements Source {
             new GitChanges(repo, reader, blobs, wantsWhole)
                     .emit(headTree(reader), index.iterator(), null, "the index against HEAD", sink, stats);
         }
+    }
+
+    /**
+     * The files among {@code paths} the index leaves as HEAD holds them, whole: for a check whose
+     * verdict on them depends on another file the index changes.
+     */
+    public Source unchanged(Predicate<String> paths) {
+        return (sink, stats) -> {
+            try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(repo, reader)) {
+                GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
+                tw.setRecursive(true);
+                tw.addTree(headTree(reader));
+                tw.addTree(index.iterator());
+                while (tw.next()) {
+                    FileMode mode = tw.getFileMode(1);
+                    String path = tw.getPathString();
+                    if (mode.getObjectType() != Constants.OBJ_BLOB || mode == FileMode.GITLINK || !paths.test(path)
+                            || !tw.idEqual(0, 1) || tw.getFileMode(0) != mode) {
+                        continue;
+                    }
+                    ObjectId id = tw.getObjectId(1);
+                    byte[] bytes = blobs.load(id, path, stats);
+                    if (bytes != null) {
+                        sink.accept(new Target(path, bytes, null, null, id.name()));
+                    }
+                }
+            } catch (IOException e) {
+                throw GitRepos.unreadable(null, "the index against HEAD", e);
+            }
+        };
     }
 
     private AbstractTreeIterator headTree(ObjectReader reader) {

@@ -266,6 +266,23 @@ class FleetGitModesTest {
     }
 
     @Test
+    void aStagedSopsYamlRechecksTheDriftOfTheSopsFilesTheCommitLeavesAsTheyAre() {
+        repo.write(".sops.yaml", SWAPPED_SOPS_YAML);
+        Cli unstaged = run("staged", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(unstaged)).as(unstaged.toString()).isEmpty();
+
+        // The commit would publish creation rules web01.yaml no longer matches (and db01.yaml now
+        // does). Only drift is checked again: the files' other defects are not the commit's doing.
+        repo.add(".sops.yaml");
+        Cli r = run("staged", "-C", repo.dir.toString(), "--format", "json");
+        Map<String, List<String>> expected = new TreeMap<>();
+        expect(expected, List.of("sops-recipient-drift secrets/web01.yaml", "sops-recipient-drift secrets/web01.yaml",
+                "sops-recipient-drift secrets/web01.yaml"), "-");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    @Test
     void stagedSeesOnlyTheChangeNotWhatIsAlreadyCommitted() {
         // A new host file with one leak, and a re-encrypted file now in clear: nothing else.
         repo.write("hosts/web02/default.nix", "{ ... }:\n{\n  users.users.deploy.initialPassword = \"Lk4vQ9wZ2rTp\";\n}\n");
