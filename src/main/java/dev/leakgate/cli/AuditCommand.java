@@ -29,7 +29,7 @@ final class AuditCommand implements Callable<Integer> {
         GitRepos.configureForBulkReading();
         try (Repository repo = git.open()) {
             Policy policy = policyOptions.load(GitOptions.configRoot(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.structureOnly());
             return output.emit(pipeline.runAudit(new AuditSource(repo, git.maxFileSize, policy::isSecretsPath, !noProgress)));
         }
     }

@@ -42,7 +42,9 @@ final class EnvelopeCommand implements Callable<Integer> {
     public Integer call() {
         Path root = Path.of(".");
         Policy policy = policyOptions.load(root);
-        Pipeline pipeline = new Pipeline(policy.envelopeOnly(), Envelopes.inspector(policy, sopsRelative(policy)));
+        SopsConfig sops = policyOptions.sopsConfig(policy, root);
+        Pipeline pipeline = new Pipeline(policy.envelopeOnly(),
+                Envelopes.inspector(sops.detached().fromFiles(), sopsRelative(sops.file())));
         Report report = pipeline.run(source());
         if (report.stats().getSkippedLarge() > 0) {
             // An envelope left unread is an envelope not proven valid: no silent pass.
@@ -74,11 +76,8 @@ final class EnvelopeCommand implements Callable<Integer> {
      * .sops.yaml kept outside, relative to the repository (the enclosing git work tree, else the
      * working folder).
      */
-    private static UnaryOperator<String> sopsRelative(Policy policy) {
-        if (policy.sopsConfig() == null) {
-            return UnaryOperator.identity();
-        }
-        Path dir = policy.sopsConfig().toAbsolutePath().normalize().getParent();
+    private static UnaryOperator<String> sopsRelative(Path sopsConfig) {
+        Path dir = sopsConfig.toAbsolutePath().normalize().getParent();
         Path cwd = Path.of("").toAbsolutePath().normalize();
         return shown -> {
             Path abs = Path.of(shown).toAbsolutePath().normalize();

@@ -6,11 +6,6 @@ import dev.leakgate.envelope.EnvelopeValidator;
 import dev.leakgate.envelope.SopsCreationRules;
 import dev.leakgate.pipeline.EnvelopeInspector;
 import dev.leakgate.pipeline.Pipeline;
-import dev.leakgate.policy.ConfigException;
-import dev.leakgate.policy.Policy;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,21 +16,29 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    /** Targets show repository-relative paths; a creation rule sees them relative to .sops.yaml's folder. */
-    static EnvelopeInspector inspector(Policy policy) {
-        return inspector(policy, policy.sopsConfigDir(), UnaryOperator.identity());
+    /**
+     * Targets show repository-relative paths; a creation rule sees them relative to the folder
+     * holding .sops.yaml, as {@code rules} were parsed to.
+     *
+     * @param rules the creation rules drift is checked against; null: no drift check
+     */
+    static EnvelopeInspector inspector(SopsCreationRules rules) {
+        return inspector(rules, UnaryOperator.identity());
+    }
+
+    /**
+     * The envelope structure alone, no recipient drift and so no .sops.yaml: for the history
+     * audit, whose past versions were encrypted to the recipients of their day.
+     */
+    static EnvelopeInspector structureOnly() {
+        return inspector(null);
     }
 
     /**
      * @param sopsPath maps a target's path to the path a creation rule's {@code path_regex} is
      *                 matched against
      */
-    static EnvelopeInspector inspector(Policy policy, UnaryOperator<String> sopsPath) {
-        return inspector(policy, "", sopsPath);
-    }
-
-    private static EnvelopeInspector inspector(Policy policy, String sopsDir, UnaryOperator<String> sopsPath) {
-        SopsCreationRules rules = policy.sopsConfig() == null ? null : creationRules(policy.sopsConfig(), sopsDir);
+    static EnvelopeInspector inspector(SopsCreationRules rules, UnaryOperator<String> sopsPath) {
         return (path, content) -> {
             EnvelopeResult result = EnvelopeValidator.check(path, content);
             List<EnvelopeInspector.Defect> defects = new ArrayList<>();
@@ -55,19 +58,5 @@ final class Envelopes {
             }
             return defects;
         };
-    }
-
-    private static SopsCreationRules creationRules(Path file, String dirInRoot) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read the sops config: " + e.getClass().getSimpleName());
-        }
-        try {
-            return SopsCreationRules.parse(bytes, dirInRoot);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
-        }
     }
 }

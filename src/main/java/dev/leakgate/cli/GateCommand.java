@@ -1,10 +1,13 @@
 package dev.leakgate.cli;
 
+import dev.leakgate.envelope.SopsCreationRules;
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
+import dev.leakgate.source.CommitFiles;
 import dev.leakgate.source.GitRange;
 import dev.leakgate.source.RangeSource;
 import dev.leakgate.source.TreeSource;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
@@ -40,9 +43,12 @@ final class GateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --base REV or --root");
         }
         try (Repository repo = git.open()) {
-            Policy policy = policyOptions.load(GitOptions.configRoot(repo));
+            Path root = GitOptions.configRoot(repo);
+            Policy policy = policyOptions.load(root);
             GitRange range = GitRange.resolve(repo, base, head);
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+            SopsCreationRules rules = policyOptions.sopsConfig(policy, root).fromGit(
+                    new CommitFiles(repo, range.head(), head), root == null ? null : CommitFiles.head(repo));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(rules));
             return output.emit(pipeline.runGate(
                     new RangeSource(repo, range, git.maxFileSize, policy::isSecretsPath),
                     new TreeSource(repo, range.head(), head, git.maxFileSize, policy::isSecretsPath)));

@@ -1,17 +1,13 @@
 package dev.leakgate.cli;
 
 import dev.leakgate.detect.BuiltinRules;
-import dev.leakgate.policy.ConfigException;
 import dev.leakgate.policy.Policy;
 import dev.leakgate.policy.PolicyLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Where the policy comes from: shared by every scanning command. */
 public final class PolicyOptions {
-    static final String SOPS_CONFIG = ".sops.yaml";
-
     @Option(names = "--config", paramLabel = "FILE", description = "config file (default: .leakgate.yaml at the scanned root)")
     Path config;
 
@@ -24,32 +20,20 @@ public final class PolicyOptions {
     Path sopsConfig;
 
     Policy load(Path root) {
-        Policy policy = PolicyLoader.load(config, root, baseline, BuiltinRules.load());
-        Path sops = sopsConfig;
-        if (sops != null) {
-            requireFile("--sops-config", sops);
-        } else if (policy.sopsConfig() != null) {
-            requireFile("sopsConfig", policy.sopsConfig());
-            sops = policy.sopsConfig();
-        } else if (root != null && Files.isRegularFile(root.resolve(SOPS_CONFIG))) {
-            sops = root.resolve(SOPS_CONFIG);
-        }
-        return policy.withSopsConfig(sops, sops == null ? "" : dirInRoot(sops, root));
+        return PolicyLoader.load(config, root, baseline, BuiltinRules.load());
     }
 
-    /** The sops config's folder relative to the scanned root, or "" when it is the root or outside it. */
-    private static String dirInRoot(Path sops, Path root) {
-        if (root == null) {
-            return "";
+    /**
+     * Where the .sops.yaml is: --sops-config, else the config's sopsConfig, else .sops.yaml at
+     * the root ({@code root}: the scanned folder or work tree; null for a bare repository).
+     */
+    SopsConfig sopsConfig(Policy policy, Path root) {
+        if (sopsConfig != null) {
+            return SopsConfig.at("--sops-config", sopsConfig, root);
         }
-        Path dir = sops.toAbsolutePath().normalize().getParent();
-        Path top = root.toAbsolutePath().normalize();
-        return dir != null && dir.startsWith(top) ? top.relativize(dir).toString().replace('\\', '/') : "";
-    }
-
-    private static void requireFile(String what, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(what + ": " + file + ": no such file");
+        if (policy.sopsConfig() != null) {
+            return SopsConfig.at("sopsConfig", policy.sopsConfig(), root);
         }
+        return root == null ? SopsConfig.inBareRepository() : SopsConfig.at(null, root.resolve(SopsConfig.DEFAULT), root);
     }
 }

@@ -32,7 +32,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Path root = paths.size() == 1 && Files.isDirectory(paths.get(0)) ? paths.get(0) : Path.of(".");
         Policy policy = policyOptions.load(root);
-        Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
+        Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, root).fromFiles()));
         FileSource source = new FileSource(paths, maxFileSize, policy::isSecretsPath, Content.ENVELOPE_MAX_SIZE);
         return output.emit(pipeline.run(source));
     }

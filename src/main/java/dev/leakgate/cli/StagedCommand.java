@@ -1,8 +1,12 @@
 package dev.leakgate.cli;
 
+import dev.leakgate.envelope.SopsCreationRules;
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
+import dev.leakgate.source.CommitFiles;
+import dev.leakgate.source.StagedIndex;
 import dev.leakgate.source.StagedSource;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
@@ -23,7 +27,7 @@ final class StagedCommand implements Callable<Integer> {
     static Integer hook() {
         StagedCommand c = new StagedCommand();
         c.git = new GitOptions();
-        c.git.dir = java.nio.file.Path.of(".");
+        c.git.dir = Path.of(".");
         c.git.maxFileSize = dev.leakgate.source.Content.DEFAULT_MAX_SIZE;
         c.policyOptions = new PolicyOptions();
         c.output = new OutputOptions();
@@ -39,9 +43,20 @@ final class StagedCommand implements Callable<Integer> {
         rules.setDaemon(true);
         rules.start();
         try (Repository repo = git.open()) {
-            Policy policy = policyOptions.load(GitOptions.configRoot(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policy));
-            return output.emit(pipeline.run(new StagedSource(repo, git.maxFileSize, policy::isSecretsPath)));
+            Path root = GitOptions.configRoot(repo);
+            Policy policy = policyOptions.load(root);
+            StagedIndex index = StagedIndex.read(repo);
+            SopsConfig sops = policyOptions.sopsConfig(policy, root);
+            SopsCreationRules creationRules = sops.fromGit(index, index);
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules));
+            StagedSource staged = new StagedSource(repo, index, git.maxFileSize, policy::isSecretsPath);
+            if (creationRules != null && sops.changed(CommitFiles.head(repo), index)) {
+                // The commit would publish other creation rules: the sops files it leaves as they are may
+                // no longer match theirs.
+                return output.emit(pipeline.run(staged, staged.unchanged(
+                        p -> policy.isSecretsPath(p) && creationRules.ruleFor(p).isPresent())));
+            }
+            return output.emit(pipeline.run(staged));
         }
     }
 }

@@ -70,6 +70,25 @@ public final class Pipeline {
     }
 
     /**
+     * {@link #run(Source)}, plus {@code recheck}: files the change leaves as they are, but holds
+     * to creation rules it changes. Only their recipient drift is checked: nothing else of
+     * theirs is the change's doing.
+     */
+    public Report run(Source source, Source recheck) {
+        long t0 = System.nanoTime();
+        ScanStats stats = new ScanStats();
+        ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
+        collect(source, stats, findings, targets);
+        recheck.forEach(target -> {
+            stats.scanned(target.content().length);
+            targets.add(target.path());
+            findings.addAll(drift(target));
+        }, stats);
+        return report(new ArrayList<>(findings), stats, targets, t0);
+    }
+
+    /**
      * The publish gate: {@code history} (changes, oldest first, each target carrying its commit)
      * and {@code tree} (what is published, whole). A leak found in both is reported once: at its
      * place in the tree, with the commit that introduced it. Must be run with a single-threaded
@@ -188,15 +207,10 @@ public final class Pipeline {
                 envelopeFailed |= !drift;
                 if (drift && target.commit() != null) {
                     // Drift is about what is published now: a past version encrypted to a since-rotated
-                    // key is how history looks, and .sops.yaml is read as it is today.
+                    // key is how history looks, and the creation rules are the ones to be published.
                     continue;
                 }
-                // The message tells apart two defects of one kind in one file (two drifted recipients).
-                String fp = Fingerprints.ofFacts(d.ruleId(), path, d.reason(), d.message());
-                if (!policy.isAllowedFingerprint(fp)) {
-                    out.add(new Finding(d.ruleId(), Kind.ENVELOPE.label(), d.message(), path, d.line(), null,
-                            target.commit(), fp, null, null, null, null));
-                }
+                addEnvelopeFinding(target, d, out);
             }
         }
         List<Match> matches;
@@ -234,6 +248,29 @@ public final class Pipeline {
                     m.decoded() ? Boolean.TRUE : null, null, null));
         }
         return out;
+    }
+
+    /** The recipient-drift findings of one target, after the policy and the allowlists. */
+    private List<Finding> drift(Target target) {
+        List<Finding> out = new ArrayList<>();
+        if (policy.isAllowedPath(target.path()) || !policy.isSecretsPath(target.path())) {
+            return out;
+        }
+        for (EnvelopeInspector.Defect d : envelopes.inspect(target.path(), target.content())) {
+            if (DRIFT_RULE.equals(d.ruleId())) {
+                addEnvelopeFinding(target, d, out);
+            }
+        }
+        return out;
+    }
+
+    private void addEnvelopeFinding(Target target, EnvelopeInspector.Defect d, List<Finding> out) {
+        // The message tells apart two defects of one kind in one file (two drifted recipients).
+        String fp = Fingerprints.ofFacts(d.ruleId(), target.path(), d.reason(), d.message());
+        if (!policy.isAllowedFingerprint(fp)) {
+            out.add(new Finding(d.ruleId(), Kind.ENVELOPE.label(), d.message(), target.path(), d.line(), null,
+                    target.commit(), fp, null, null, null, null));
+        }
     }
 
     /** A match counts for a change when any of its lines is one the change adds. */

@@ -23,8 +23,6 @@ public final class Policy {
     private final Set<String> allowFingerprints;
     private final Set<String> baseline;
     private final Path sopsConfig;
-    /** The folder of {@link #sopsConfig} relative to the scanned root ("" at the root, or outside it). */
-    private String sopsConfigDir = "";
 
     Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
             List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
@@ -87,29 +85,12 @@ public final class Policy {
     }
 
     /**
-     * This policy with the {@code .sops.yaml} that recipient drift is checked against (or none).
-     * @param dirInRoot its folder relative to the scanned root: as sops does, a creation rule's
-     *                  path_regex sees paths relative to that folder
-     */
-    public Policy withSopsConfig(Path file, String dirInRoot) {
-        Policy p = new Policy(rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, file);
-        p.sopsConfigDir = dirInRoot == null ? "" : dirInRoot;
-        return p;
-    }
-
-    public String sopsConfigDir() {
-        return sopsConfigDir;
-    }
-
-    /**
      * The same allowlists and baseline, but every path is a secrets path and no rule runs: what
      * the {@code envelope} command asks of the files it is given.
      */
     public Policy envelopeOnly() {
-        Policy p = new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
+        return new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
                 baseline, sopsConfig);
-        p.sopsConfigDir = sopsConfigDir;
-        return p;
     }
 
     public static Policy defaults(List<Rule> builtin) {

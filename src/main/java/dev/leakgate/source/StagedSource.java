@@ -3,15 +3,15 @@ package dev.leakgate.source;
 import dev.leakgate.report.ScanStats;
 import java.io.IOException;
 import java.util.function.Predicate;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.errors.NoWorkTreeException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * What {@code git commit} would record: the index against HEAD. Rules see the lines each staged
@@ -20,33 +20,54 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
  */
 public final class StagedSource implements Source {
     private final Repository repo;
+    private final StagedIndex index;
     private final long maxSize;
     private final Predicate<String> wantsWhole;
 
-    public StagedSource(Repository repo, long maxSize, Predicate<String> wantsWhole) {
+    public StagedSource(Repository repo, StagedIndex index, long maxSize, Predicate<String> wantsWhole) {
         this.repo = repo;
+        this.index = index;
         this.maxSize = maxSize;
         this.wantsWhole = wantsWhole;
     }
 
     @Override
     public void forEach(TargetSink sink, ScanStats stats) {
-        DirCache index;
-        try {
-            index = repo.readDirCache();
-        } catch (NoWorkTreeException e) {
-            throw new SourceException("staged needs a repository with a work tree; " + repo.getDirectory() + " is bare");
-        } catch (IOException e) {
-            throw new SourceException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage());
-        }
-        if (index.hasUnmergedPaths()) {
-            throw new SourceException("the index has unmerged paths: resolve the conflicts and stage the result first");
-        }
         try (ObjectReader reader = repo.newObjectReader()) {
             GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
             new GitChanges(repo, reader, blobs, wantsWhole)
-                    .emit(headTree(reader), new DirCacheIterator(index), null, "the index against HEAD", sink, stats);
+                    .emit(headTree(reader), index.iterator(), null, "the index against HEAD", sink, stats);
         }
+    }
+
+    /**
+     * The files among {@code paths} the index leaves as HEAD holds them, whole: for a check whose
+     * verdict on them depends on another file the index changes.
+     */
+    public Source unchanged(Predicate<String> paths) {
+        return (sink, stats) -> {
+            try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(repo, reader)) {
+                GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
+                tw.setRecursive(true);
+                tw.addTree(headTree(reader));
+                tw.addTree(index.iterator());
+                while (tw.next()) {
+                    FileMode mode = tw.getFileMode(1);
+                    String path = tw.getPathString();
+                    if (mode.getObjectType() != Constants.OBJ_BLOB || mode == FileMode.GITLINK || !paths.test(path)
+                            || !tw.idEqual(0, 1) || tw.getFileMode(0) != mode) {
+                        continue;
+                    }
+                    ObjectId id = tw.getObjectId(1);
+                    byte[] bytes = blobs.load(id, path, stats);
+                    if (bytes != null) {
+                        sink.accept(new Target(path, bytes, null, null, id.name()));
+                    }
+                }
+            } catch (IOException e) {
+                throw GitRepos.unreadable(null, "the index against HEAD", e);
+            }
+        };
     }
 
     private AbstractTreeIterator headTree(ObjectReader reader) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakgate.source.TestRepo;
 import dev.leakgate.source.TestRepo.Secrets;
+import dev.leakgate.testing.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,83 @@ class AuditCommandTest {
         assertThat(res.exit()).as(res.toString()).isEqualTo(1);
         assertThat(Json.locations(res)).containsExactly("age-secret-key release/key.txt:1");
         assertThat(Json.findings(res).get(0).get("commit").asText()).isEqualTo(tagged);
+    }
+
+    /** A blob holding a fresh token, reachable from nothing yet; returns its id. */
+    private static String leakBlob(TestRepo r, String token) {
+        return r.gitInput(("x = 1\nTOKEN=" + token + "\n").getBytes(StandardCharsets.US_ASCII), "hash-object", "-w", "--stdin").trim();
+    }
+
+    private static String tree(TestRepo r, String entries) {
+        return r.gitInput(entries.getBytes(StandardCharsets.US_ASCII), "mktree").trim();
+    }
+
+    @Test
+    void aLeakInATreeOnlyATagPointsAtIsFoundAtItsPathInThatTree() {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("README", "hello\n").commitAll("base");
+        String lightweight = Tokens.githubPat();
+        String annotated = Tokens.githubPat();
+        String conf = tree(r, "100644 blob " + leakBlob(r, lightweight) + "\tapp.env\n");
+        r.git("tag", "tree-only", tree(r, "040000 tree " + conf + "\tconf\n"));
+        r.git("tag", "-a", "-m", "a tree", "annotated-tree", tree(r, "100644 blob " + leakBlob(r, annotated) + "\tdeploy.env\n"));
+        for (boolean packed : new boolean[] {false, true}) {
+            if (packed) {
+                r.git("gc", "-q");
+            }
+            Cli res = audit(r).assertNoSecret(lightweight, annotated);
+            assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+            // No commit holds them: they carry none.
+            assertThat(Json.placed(res)).containsExactly(Json.place("conf/app.env", 2, null), Json.place("deploy.env", 2, null));
+            assertThat(Json.locations(res)).containsExactly("github-pat conf/app.env:2", "github-pat deploy.env:2");
+        }
+    }
+
+    @Test
+    void aLeakInABlobOnlyATagPointsAtIsFoundUnderTheTagsName() {
+        TestRepo r = TestRepo.init(tmp);
+        r.write("README", "hello\n").commitAll("base");
+        String lightweight = Tokens.githubPat();
+        String annotated = Tokens.githubPat();
+        r.git("tag", "blob-only", leakBlob(r, lightweight));
+        r.git("tag", "-a", "-m", "a blob", "annotated-blob", leakBlob(r, annotated));
+        for (boolean packed : new boolean[] {false, true}) {
+            if (packed) {
+                r.git("gc", "-q");
+            }
+            Cli res = audit(r).assertNoSecret(lightweight, annotated);
+            assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+            // A blob has no path: the ref that reaches it names it.
+            assertThat(Json.placed(res)).containsExactly(
+                    Json.place("refs/tags/annotated-blob", 2, null), Json.place("refs/tags/blob-only", 2, null));
+        }
+    }
+
+    @Test
+    void anAnnotatedTagOfAnAnnotatedTagIsFollowedToWhatItTags() {
+        TestRepo r = TestRepo.init(tmp);
+        String base = r.write("README", "hello\n").commitAll("base");
+        String inCommit = Tokens.githubPat();
+        String inBlob = Tokens.githubPat();
+        String leak = r.git("commit-tree", "-p", base, "-m", "only tagged",
+                tree(r, "100644 blob " + leakBlob(r, inCommit) + "\tci.env\n")).trim();
+        r.git("tag", "-a", "-m", "inner", "inner", leak);
+        r.git("tag", "-a", "-m", "outer", "outer", "inner");
+        r.git("tag", "-a", "-m", "inner blob", "inner-blob", leakBlob(r, inBlob));
+        r.git("tag", "-a", "-m", "outer blob", "outer-blob", "inner-blob");
+        // Only the outer tags are left: the inner ones are reachable through them alone.
+        r.git("tag", "-d", "inner", "inner-blob");
+        assertThat(r.git("cat-file", "-t", "outer^{}")).isEqualTo("commit\n");
+        assertThat(r.git("cat-file", "-t", r.git("cat-file", "-p", "outer").lines().findFirst().orElseThrow().substring("object ".length())))
+                .as("outer tags a tag").isEqualTo("tag\n");
+        for (boolean packed : new boolean[] {false, true}) {
+            if (packed) {
+                r.git("gc", "-q");
+            }
+            Cli res = audit(r).assertNoSecret(inCommit, inBlob);
+            assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+            assertThat(Json.placed(res)).containsExactly(Json.place("ci.env", 2, leak), Json.place("refs/tags/outer-blob", 2, null));
+        }
     }
 
     @Test

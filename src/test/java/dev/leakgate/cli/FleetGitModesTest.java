@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakgate.source.TestRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,18 +97,106 @@ class FleetGitModesTest {
     @Test
     void gateOverNothingNewStillShowsWhatTheTreePublishes() {
         Cli r = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(published(true));
+    }
+
+    /** What a gate over nothing new reports: the tree at HEAD, drift held to the .sops.yaml there when it has one. */
+    private static Map<String, List<String>> published(boolean withSopsYaml) {
         Map<String, List<String>> expected = new TreeMap<>();
-        expect(expected, SOPS_YAML_INVENTORY, "-");
+        if (withSopsYaml) {
+            expect(expected, SOPS_YAML_INVENTORY, "-");
+            expect(expected, DRIFT, "-");
+        }
         expect(expected, List.of(WEB01_CACHE_KEY), "-");
         expect(expected, DB01, "-");
         expect(expected, BROKEN_ENVELOPES, "-");
+        return expected;
+    }
+
+    /** The fleet's .sops.yaml the other way round: db01's rule lists all four recipients, web01's only one. */
+    private static final String SWAPPED_SOPS_YAML = Fleet.SOPS_YAML
+            .replace("secrets/web01\\.yaml$", "secrets/TMP\\.yaml$")
+            .replace("secrets/db01\\.yaml$", "secrets/web01\\.yaml$")
+            .replace("secrets/TMP\\.yaml$", "secrets/db01\\.yaml$");
+
+    @Test
+    void gateHoldsTheTreeToTheSopsYamlOfHeadNotOfTheWorkTree() {
+        // A CI checkout of another commit, or an edit not yet committed: the gate publishes HEAD.
+        repo.write(".sops.yaml", SWAPPED_SOPS_YAML);
+        Cli r = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(published(true));
+
+        repo.git("checkout", "-q", ".sops.yaml");
+        String swapped = repo.write(".sops.yaml", SWAPPED_SOPS_YAML).commitAll("swap the creation rules");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli head = run("gate", "-C", repo.dir.toString(), "--base", swapped, "--head", swapped, "--format", "json");
+        Map<String, List<String>> expected = published(true);
+        expected.remove(DRIFT.get(0));
+        expect(expected, List.of("sops-recipient-drift secrets/web01.yaml", "sops-recipient-drift secrets/web01.yaml",
+                "sops-recipient-drift secrets/web01.yaml"), "-");
+        assertThat(byLocation(head)).as(head.toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void gateOnABareRepositoryReadsTheSopsYamlOfHead() {
+        TestRepo bare = new TestRepo(tmp.resolve("fleet.git"));
+        repo.git("clone", "-q", "--bare", repo.dir.toString(), bare.dir.toString());
+        Cli r = run("gate", "-C", bare.dir.toString(), "--base", "HEAD", "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(published(true));
+    }
+
+    @Test
+    void aSopsYamlHeadDroppedIsNotReadFromTheCheckoutButOneGitNeverTrackedIs() {
+        repo.git("rm", "-q", ".sops.yaml");
+        String dropped = repo.commit("keep .sops.yaml out of the repository");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli stale = run("gate", "-C", repo.dir.toString(), "--base", dropped, "--head", dropped, "--format", "json");
+        assertThat(byLocation(stale)).as(stale.toString()).isEqualTo(published(false));
+
+        // Kept beside the repository's files but out of git (ignored): only the disk has it.
+        repo.git("checkout", "-q", dropped);
+        repo.write(".sops.yaml", Fleet.SOPS_YAML);
+        Cli untracked = run("gate", "-C", repo.dir.toString(), "--base", "HEAD", "--format", "json");
+        Map<String, List<String>> expected = published(false);
         expect(expected, DRIFT, "-");
-        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
+        assertThat(byLocation(untracked)).as(untracked.toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void aSopsYamlOfHeadThatCannotServeIsOneLine() throws Exception {
+        String broken = repo.write(".sops.yaml", "creation_rules: {path_regex: x}\n").commitAll("break the creation rules");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli r = run("gate", "-C", repo.dir.toString(), "--base", broken, "--head", broken);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("leakgate: .sops.yaml in " + broken + ": .sops.yaml creation_rules is not a list");
+
+        repo.git("checkout", "-q", "main");
+        repo.git("rm", "-q", ".sops.yaml");
+        repo.git("commit", "-q", "-m", "no .sops.yaml");
+        repo.git("checkout", "-q", "HEAD~1");
+        Cli named = run("gate", "-C", repo.dir.toString(), "--base", "main", "--head", "main",
+                "--sops-config", repo.dir.resolve(".sops.yaml").toString());
+        assertThat(named.exit()).as(named.toString()).isEqualTo(2);
+        assertThat(named.err().strip()).isEqualTo("leakgate: --sops-config: .sops.yaml is not in main");
+
+        repo.git("checkout", "-q", "main");
+        Files.createSymbolicLink(repo.dir.resolve(".sops.yaml"), Path.of("hosts/web01/default.nix"));
+        repo.git("add", ".sops.yaml");
+        repo.git("commit", "-q", "-m", "a link");
+        Cli link = run("gate", "-C", repo.dir.toString(), "--base", "HEAD");
+        assertThat(link.exit()).as(link.toString()).isEqualTo(3);
+        assertThat(link.err().strip()).isEqualTo("leakgate: .sops.yaml in HEAD is a symbolic link; make it a regular file");
     }
 
     @Test
     void auditReportsEveryLeakEverCommittedOnceWithTheCommitThatIntroducedIt() {
         Cli r = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(audited());
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    /** What the audit of the fleet reports. */
+    private Map<String, List<String>> audited() {
         Map<String, List<String>> expected = new TreeMap<>();
         expect(expected, SOPS_YAML_INVENTORY, base);
         expect(expected, List.of(WEB01_CACHE_KEY), base);
@@ -114,8 +204,26 @@ class FleetGitModesTest {
         expect(expected, BROKEN_ENVELOPES, leaks);
         expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), leaks);
         // No drift in an audit: past versions were encrypted to the recipients of their day.
-        assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
-        assertThat(r.exit()).isEqualTo(1);
+        return expected;
+    }
+
+    @Test
+    void auditChecksNoDriftNotEvenInATreeOnlyATagReachesAndReadsNoSopsYaml() {
+        // secrets/app.yaml (encrypted to alice alone) at web01's path, in a tree only a tag reaches:
+        // its blob carries no commit there, yet it is history, not the tree to publish. Checked for
+        // drift, web01's creation rule (four recipients) would make it three findings.
+        String blob = repo.git("rev-parse", "HEAD:secrets/app.yaml").trim();
+        String secrets = repo.gitInput(("100644 blob " + blob + "\tweb01.yaml\n").getBytes(StandardCharsets.UTF_8), "mktree").trim();
+        String tree = repo.gitInput(("040000 tree " + secrets + "\tsecrets\n").getBytes(StandardCharsets.UTF_8), "mktree").trim();
+        repo.git("tag", "tree-only", tree);
+        Cli r = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(audited());
+
+        // Nor is a .sops.yaml it never uses a reason to fail.
+        repo.write(".sops.yaml", "creation_rules: {path_regex: x}\n");
+        Cli broken = run("audit", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(broken)).as(broken.toString()).isEqualTo(audited());
+        assertThat(broken.exit()).isEqualTo(1);
     }
 
     @Test
@@ -124,13 +232,52 @@ class FleetGitModesTest {
         Fleet.build(fresh.dir, true);
         fresh.git("add", "-A");
         Cli r = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(stagedFleet(DRIFT));
+        assertThat(r.exit()).isEqualTo(1);
+    }
+
+    /** What staging the whole fleet reports, with {@code drift}. */
+    private static Map<String, List<String>> stagedFleet(List<String> drift) {
         Map<String, List<String>> expected = new TreeMap<>();
         expect(expected, SOPS_YAML_INVENTORY, "-");
         expect(expected, List.of(WEB01_CACHE_KEY), "-");
         expect(expected, DB01, "-");
         expect(expected, BROKEN_ENVELOPES, "-");
-        expect(expected, DRIFT, "-");
+        expect(expected, drift, "-");
         expect(expected, List.of(KEY_TXT_RECIPIENT, KEY_TXT_IDENTITY, PLAIN), "-");
+        return expected;
+    }
+
+    @Test
+    void stagedHoldsStagedSopsFilesToTheStagedSopsYamlNotTheWorkTrees() {
+        TestRepo fresh = TestRepo.init(tmp.resolve("fresh"));
+        Fleet.build(fresh.dir, true);
+        fresh.git("add", "-A");
+        fresh.write(".sops.yaml", SWAPPED_SOPS_YAML);
+        Cli r = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        assertThat(byLocation(r)).as(r.toString()).isEqualTo(stagedFleet(DRIFT));
+
+        fresh.add(".sops.yaml");
+        fresh.write(".sops.yaml", Fleet.SOPS_YAML);
+        Cli swapped = run("staged", "-C", fresh.dir.toString(), "--format", "json");
+        assertThat(byLocation(swapped)).as(swapped.toString()).isEqualTo(stagedFleet(List.of(
+                "sops-recipient-drift secrets/web01.yaml", "sops-recipient-drift secrets/web01.yaml",
+                "sops-recipient-drift secrets/web01.yaml")));
+    }
+
+    @Test
+    void aStagedSopsYamlRechecksTheDriftOfTheSopsFilesTheCommitLeavesAsTheyAre() {
+        repo.write(".sops.yaml", SWAPPED_SOPS_YAML);
+        Cli unstaged = run("staged", "-C", repo.dir.toString(), "--format", "json");
+        assertThat(byLocation(unstaged)).as(unstaged.toString()).isEmpty();
+
+        // The commit would publish creation rules web01.yaml no longer matches (and db01.yaml now
+        // does). Only drift is checked again: the files' other defects are not the commit's doing.
+        repo.add(".sops.yaml");
+        Cli r = run("staged", "-C", repo.dir.toString(), "--format", "json");
+        Map<String, List<String>> expected = new TreeMap<>();
+        expect(expected, List.of("sops-recipient-drift secrets/web01.yaml", "sops-recipient-drift secrets/web01.yaml",
+                "sops-recipient-drift secrets/web01.yaml"), "-");
         assertThat(byLocation(r)).as(r.toString()).isEqualTo(expected);
         assertThat(r.exit()).isEqualTo(1);
     }

@@ -94,6 +94,31 @@ class StagedCommandTest {
     }
 
     @Test
+    void intentToAddEntriesAreNotWhatACommitRecords() {
+        TestRepo r = TestRepo.init(tmp);
+        String gone = Secrets.ghp();
+        r.write("app.conf", "a = 1\n").write("old.env", "TOKEN=" + gone + "\n").commitAll("first");
+        String intended = Secrets.ghp();
+        String staged = Secrets.ghp();
+        // git add -N stages the empty blob as a placeholder; git commit writes none of these paths.
+        r.write("notes.txt", "token " + intended + "\n").write("secrets/db.yaml", "password: plain\n");
+        r.git("add", "-N", "notes.txt", "secrets/db.yaml");
+        r.git("rm", "-q", "--cached", "old.env");
+        r.git("add", "-N", "old.env");
+        r.write("app.conf", "a = 1\nTOKEN=" + staged + "\n").add("app.conf");
+        Cli res = staged(r).assertNoSecret(gone, intended, staged);
+        assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+        assertThat(Json.locations(res)).containsExactly("github-pat app.conf:2");
+        assertThat(r.git("diff", "--cached", "--name-status")).as("what git commit would record")
+                .isEqualTo("M\tapp.conf\nD\told.env\n");
+
+        r.git("reset", "-q", "app.conf");
+        Cli none = staged(r).assertNoSecret(gone, intended, staged);
+        assertThat(none.exit()).as(none.toString()).isZero();
+        assertThat(Json.findings(none)).isEmpty();
+    }
+
+    @Test
     void binaryFilesAreSkippedAndCounted() {
         TestRepo r = TestRepo.init(tmp);
         String s = Secrets.ghp();

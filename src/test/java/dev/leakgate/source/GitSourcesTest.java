@@ -30,7 +30,7 @@ class GitSourcesTest {
         r.write("secrets/db.yaml", staged).add("secrets/db.yaml");
         r.write("secrets/db.yaml", staged + "unstaged: y\n");
         try (Repository repo = GitRepos.open(r.dir)) {
-            List<Target> t = collect(new StagedSource(repo, Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/")), new ScanStats());
+            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/")), new ScanStats());
             assertThat(t).hasSize(1);
             assertThat(new String(t.get(0).content(), StandardCharsets.UTF_8)).isEqualTo(staged);
             LineSet lines = t.get(0).addedLines();
@@ -46,7 +46,7 @@ class GitSourcesTest {
         r.write("secrets/key.age", bin).write("img/logo.png", bin).add("secrets/key.age", "img/logo.png");
         ScanStats stats = new ScanStats();
         try (Repository repo = GitRepos.open(r.dir)) {
-            List<Target> t = collect(new StagedSource(repo, Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/")), stats);
+            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/")), stats);
             assertThat(t).extracting(Target::path).containsExactly("secrets/key.age");
             assertThat(t.get(0).content()).isEqualTo(bin);
             assertThat(stats.getSkippedBinary()).isEqualTo(1);
@@ -60,7 +60,7 @@ class GitSourcesTest {
         r.write("secrets/b/.keep", "").add("secrets/b/.keep");
         r.git("mv", "secrets/a.yaml", "secrets/b/a.yaml");
         try (Repository repo = GitRepos.open(r.dir)) {
-            List<Target> t = collect(new StagedSource(repo, Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/") && p.endsWith(".yaml")), new ScanStats());
+            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/") && p.endsWith(".yaml")), new ScanStats());
             assertThat(t).extracting(Target::path).containsExactlyInAnyOrder("secrets/b/a.yaml", "secrets/b/.keep");
             Target moved = t.stream().filter(x -> x.path().endsWith("a.yaml")).findFirst().orElseThrow();
             assertThat(moved.addedLines().isEmpty()).isTrue();
@@ -74,7 +74,7 @@ class GitSourcesTest {
         r.write("big.txt", "x".repeat(2000)).add("big.txt");
         ScanStats stats = new ScanStats();
         try (Repository repo = GitRepos.open(r.dir)) {
-            assertThat(collect(new StagedSource(repo, 1000, p -> false), stats)).isEmpty();
+            assertThat(collect(new StagedSource(repo, StagedIndex.read(repo), 1000, p -> false), stats)).isEmpty();
             assertThat(stats.getSkippedLarge()).isEqualTo(1);
         }
     }
