@@ -31,9 +31,13 @@ public final class Detector {
     /**
      * Per anchored rule, its pattern behind one byte of any kind: tried one byte before the keyword,
      * so that {@code \b} and {@code (?m)^} at the pattern's start see the byte that precedes it,
-     * exactly as a search along the line would.
+     * exactly as a search along the line would. Both forms begin with {@code ^}: re2j stops an
+     * anchored try as soon as no thread is left only when the pattern itself is anchored;
+     * otherwise it steps on to the end of the slice, which made a failed try cost the whole line.
      */
     private final LazyPattern[] withContext;
+    /** Per anchored rule, its pattern anchored, for a keyword at the very start of the content. */
+    private final LazyPattern[] atStart;
     /** Rule indexes, specific rules first: a generic candidate that a specific match covers is then skipped before its checks. */
     private final int[] order;
 
@@ -56,10 +60,12 @@ public final class Detector {
         unanchored = always.stream().mapToInt(Integer::intValue).toArray();
         anchored = new boolean[rules.size()];
         withContext = new LazyPattern[rules.size()];
+        atStart = new LazyPattern[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
             anchored[r] = rules.get(r).anchored() && !rules.get(r).keywords().isEmpty();
             if (anchored[r]) {
-                withContext[r] = new LazyPattern("(?s:.)(?:" + rules.get(r).pattern().source() + ")");
+                withContext[r] = new LazyPattern("^(?s:.)(?:" + rules.get(r).pattern().source() + ")");
+                atStart[r] = new LazyPattern("^(?:" + rules.get(r).pattern().source() + ")");
             }
         }
         anchorBack = automaton.keywords().stream().mapToInt(k -> k.charAt(0) == '\n' ? k.length() - 1 : k.length()).toArray();
@@ -127,7 +133,7 @@ public final class Detector {
             Rule rule = rules.get(r);
             int shadowing = rule.generic() ? specific : 0;
             if (anchored[r]) {
-                matchAtStarts(text, rule, withContext[r], regions.starts(r), matches, shadowing);
+                matchAtStarts(text, rule, atStart[r], withContext[r], regions.starts(r), matches, shadowing);
             } else {
                 int[] spans = regions.spans(r);
                 int n = regions.size(r);
@@ -176,11 +182,11 @@ public final class Detector {
      * there ({@code lookingAt}), never searched along the line: a keyword as common as "key" in source
      * code then costs a few steps per occurrence instead of a regex scan of every line holding it.
      */
-    private void matchAtStarts(ByteText text, Rule rule, LazyPattern withContext, int[] starts, List<Match> out,
-            int specific) {
+    private void matchAtStarts(ByteText text, Rule rule, LazyPattern atStart, LazyPattern withContext, int[] starts,
+            List<Match> out, int specific) {
         int covered = -1;
         int g = rule.secretGroup();
-        Matcher atStart = null;
+        Matcher first = null;
         Matcher afterByte = null;
         for (int start : starts) {
             if (start < covered) {
@@ -200,7 +206,7 @@ public final class Detector {
             int from;
             if (start == 0) {
                 from = 0;
-                m = atStart = atStart == null ? rule.pattern().matcher(text.view(0, end)) : atStart.reset(text.view(0, end));
+                m = first = first == null ? atStart.matcher(text.view(0, end)) : first.reset(text.view(0, end));
             } else {
                 from = start - 1;
                 CharSequence slice = text.view(from, end);
