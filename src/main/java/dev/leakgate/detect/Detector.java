@@ -130,6 +130,9 @@ public final class Detector {
         List<Match> matches = new ArrayList<>();
         int specific = 0; // specific rules run first: their matches head the list
         for (int r : order) {
+            if (regions.size(r) == 0) {
+                continue; // most rules have no hit in a given target: no allocation, no call
+            }
             Rule rule = rules.get(r);
             int shadowing = rule.generic() ? specific : 0;
             if (anchored[r]) {
