@@ -32,7 +32,8 @@ public final class ThroughputBench {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path srcZip = args.length > 2 ? Path.of(args[2]) : Path.of(System.getProperty("java.home"), "lib", "src.zip");
-        List<byte[]> files = corpus(srcZip, megabytes * 1_000_000L);
+        Corpus corpus = corpus(srcZip, megabytes * 1_000_000L);
+        List<byte[]> files = corpus.files();
         long bytes = files.stream().mapToLong(f -> f.length).sum();
         long lines = files.stream().mapToLong(ThroughputBench::lines).sum();
         Detector detector = new Detector(BuiltinRules.load());
@@ -63,7 +64,7 @@ public final class ThroughputBench {
         Arrays.sort(cpuMbps);
         // On a shared machine the CPU-time figure is the steadier one; both are printed.
         System.out.printf("median: %.0f MB/s wall, %.0f MB/s per cpu-second, over %d runs (%d matches, %d planted)%n",
-                mbps[runs / 2], cpuMbps[runs / 2], runs, found, lines / 1000);
+                mbps[runs / 2], cpuMbps[runs / 2], runs, found, corpus.planted());
     }
 
     private static long lines(byte[] f) {
@@ -76,8 +77,12 @@ public final class ThroughputBench {
         return n;
     }
 
-    /** Real source files, cycled until the corpus is large enough, with a secret every ~1,000 lines. */
-    static List<byte[]> corpus(Path srcZip, long size) throws IOException {
+    /** The generated files and how many secrets were planted in them. */
+    record Corpus(List<byte[]> files, int planted) {
+    }
+
+    /** Real source files, cycled until the corpus is large enough, with a secret every 1,000 lines. */
+    static Corpus corpus(Path srcZip, long size) throws IOException {
         List<byte[]> sources = new ArrayList<>();
         try (InputStream in = Files.newInputStream(srcZip); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
@@ -94,6 +99,7 @@ public final class ThroughputBench {
         List<byte[]> out = new ArrayList<>();
         long total = 0;
         int untilSecret = 1000;
+        int planted = 0;
         for (int i = 0; total < size; i++) {
             byte[] src = sources.get(i % sources.size());
             ByteArrayOutputStream b = new ByteArrayOutputStream(src.length + 256);
@@ -103,6 +109,7 @@ public final class ThroughputBench {
                     b.write(src, start, p + 1 - start);
                     start = p + 1;
                     b.writeBytes(plant(random).getBytes(StandardCharsets.UTF_8));
+                    planted++;
                     untilSecret = 1000;
                 }
             }
@@ -111,7 +118,7 @@ public final class ThroughputBench {
             out.add(f);
             total += f.length;
         }
-        return out;
+        return new Corpus(out, planted);
     }
 
     private static String plant(Random r) {
