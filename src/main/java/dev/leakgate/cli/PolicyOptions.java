@@ -20,7 +20,7 @@ public final class PolicyOptions {
     Path sopsConfig;
 
     Policy load(Path root) {
-        return PolicyLoader.load(config, root, baseline, BuiltinRules.load());
+        return PolicyLoader.load(config, root, baseline, BuiltinRules::load);
     }
 
     /**

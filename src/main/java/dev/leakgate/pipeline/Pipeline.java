@@ -45,15 +45,23 @@ public final class Pipeline {
                     "sops file encrypted to recipients other than its .sops.yaml creation rule lists"));
 
     private final Policy policy;
-    private final Detector detector;
+    /** Built on first scan, so a source's git work overlaps the rules loading on another thread. */
+    private volatile Detector detector;
     private final EnvelopeInspector envelopes;
     /** Matches per blob id: a blob seen again (another commit, another path) is not scanned again. */
     private final Map<String, List<Match>> byBlob = new ConcurrentHashMap<>();
 
     public Pipeline(Policy policy, EnvelopeInspector envelopes) {
         this.policy = policy;
-        this.detector = Detector.of(policy.rules());
         this.envelopes = envelopes;
+    }
+
+    private Detector detector() {
+        Detector d = detector;
+        if (d == null) {
+            d = detector = Detector.of(policy.rules());
+        }
+        return d;
     }
 
     public Policy policy() {
@@ -184,7 +192,7 @@ public final class Pipeline {
      * reuses them.
      */
     public boolean prescan(String blobId, byte[] content, int length) {
-        List<Match> matches = detector.scan(content, length);
+        List<Match> matches = detector().scan(content, length);
         if (matches.isEmpty()) {
             return false;
         }
@@ -217,10 +225,10 @@ public final class Pipeline {
         if (target.addedLines() != null && target.content().length >= AddedLinesFocus.MIN_SIZE
                 && (target.blobId() == null || !byBlob.containsKey(target.blobId()))) {
             // Only what the change adds can be reported: the rules need not read the rest.
-            matches = detector.scan(AddedLinesFocus.mask(target.content(), target.addedLines()));
+            matches = detector().scan(AddedLinesFocus.mask(target.content(), target.addedLines()));
         } else {
-            matches = target.blobId() == null ? detector.scan(target.content())
-                    : byBlob.computeIfAbsent(target.blobId(), id -> detector.scan(target.content()));
+            matches = target.blobId() == null ? detector().scan(target.content())
+                    : byBlob.computeIfAbsent(target.blobId(), id -> detector().scan(target.content()));
         }
         if (matches.isEmpty()) {
             return out;

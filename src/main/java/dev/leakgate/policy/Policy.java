@@ -6,6 +6,7 @@ import dev.leakgate.detect.Rule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Decides what applies where: secret rules everywhere, inventory rules on the public surface,
@@ -15,7 +16,9 @@ import java.util.Set;
 public final class Policy {
     public static final List<String> DEFAULT_SECRETS_PATHS = List.of("secrets/**");
 
-    private final List<Rule> rules;
+    /** Asked once, on first use: the built-in rules load on another thread meanwhile (see StagedCommand). */
+    private final Supplier<List<Rule>> ruleSource;
+    private volatile List<Rule> rules;
     private final List<Glob> secretsPaths;
     private final List<Glob> publicSurface;
     private final List<Glob> allowPaths;
@@ -26,7 +29,12 @@ public final class Policy {
 
     Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
             List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
-        this.rules = List.copyOf(rules);
+        this(() -> rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, sopsConfig);
+    }
+
+    Policy(Supplier<List<Rule>> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
+            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
+        this.ruleSource = rules;
         this.secretsPaths = List.copyOf(secretsPaths);
         this.publicSurface = publicSurface == null ? null : List.copyOf(publicSurface);
         this.allowPaths = List.copyOf(allowPaths);
@@ -38,7 +46,11 @@ public final class Policy {
 
     /** The rules in force: built-in minus disabled, plus the config's own. */
     public List<Rule> rules() {
-        return rules;
+        List<Rule> r = rules;
+        if (r == null) {
+            r = rules = List.copyOf(ruleSource.get());
+        }
+        return r;
     }
 
     public boolean isSecretsPath(String path) {
@@ -94,6 +106,10 @@ public final class Policy {
     }
 
     public static Policy defaults(List<Rule> builtin) {
+        return defaults(() -> builtin);
+    }
+
+    public static Policy defaults(Supplier<List<Rule>> builtin) {
         return new Policy(builtin, DEFAULT_SECRETS_PATHS.stream().map(Glob::new).toList(), null,
                 List.of(), List.of(), Set.of(), Set.of(), null);
     }

@@ -25,15 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads {@code .leakgate.yaml} (and a baseline) into a {@link Policy}, strictly. */
 public final class PolicyLoader {
     public static final String DEFAULT_NAME = ".leakgate.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Built on first use: most runs have no config and no baseline, and two ObjectMappers cost
+     * tens of milliseconds of a cold pre-commit JVM.
+     */
+    private static final class Mappers {
+        static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private PolicyLoader() {
     }
@@ -44,6 +51,14 @@ public final class PolicyLoader {
      * @param baseline   an explicit baseline report, or null to use the config's
      */
     public static Policy load(Path config, Path root, Path baseline, List<Rule> builtin) {
+        return load(config, root, baseline, () -> builtin);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Path, List)}, asking for the built-in rules only when they are
+     * needed: without a config, not before the first scan, so a caller can load them meanwhile.
+     */
+    public static Policy load(Path config, Path root, Path baseline, Supplier<List<Rule>> builtin) {
         Path file = config;
         if (file == null && root != null && Files.isRegularFile(root.resolve(DEFAULT_NAME))) {
             file = root.resolve(DEFAULT_NAME);
@@ -61,7 +76,7 @@ public final class PolicyLoader {
             throw new ConfigException(file + ": cannot read config: " + e.getMessage());
         }
         Path dir = file.toAbsolutePath().getParent();
-        return parse(file.toString(), bytes, dir, baseline, builtin);
+        return parse(file.toString(), bytes, dir, baseline, builtin.get());
     }
 
     /** The top-level keys of {@code .leakgate.yaml}; anything else is a typo to report, not to ignore. */
@@ -72,7 +87,7 @@ public final class PolicyLoader {
     public static Policy parse(String name, byte[] yaml, Path dir, Path baselineOverride, List<Rule> builtin) {
         JsonNode root = readTree(name, yaml);
         if (root == null || root.isNull() || root.isMissingNode()) {
-            root = YAML.createObjectNode();
+            root = Mappers.YAML.createObjectNode();
         }
         if (!root.isObject()) {
             throw new ConfigException(name + ": the top level must be a mapping of keys (" + String.join(", ", KEYS) + ")");
@@ -156,7 +171,7 @@ public final class PolicyLoader {
 
     private static JsonNode readTree(String name, byte[] yaml) {
         try {
-            return YAML.readTree(yaml);
+            return Mappers.YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             String msg = firstLine(e.getOriginalMessage());
             String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
@@ -218,7 +233,7 @@ public final class PolicyLoader {
                 throw new ConfigException(name + ": rules[" + (i + 1) + "]: expected a rule (a mapping with id, kind, pattern, ...), got " + describe(item));
             }
             try {
-                specs.add(YAML.treeToValue(item, RuleSpec.class));
+                specs.add(Mappers.YAML.treeToValue(item, RuleSpec.class));
             } catch (UnrecognizedPropertyException e) {
                 throw new ConfigException(name + ": " + which + ": unknown key '" + e.getPropertyName() + "' (known: "
                         + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
@@ -276,7 +291,7 @@ public final class PolicyLoader {
     }
 
     private static Policy withBaseline(Policy p, Path baseline) {
-        return new Policy(p.rules(), Policy.DEFAULT_SECRETS_PATHS.stream().map(Glob::new).toList(), null,
+        return new Policy(p::rules, Policy.DEFAULT_SECRETS_PATHS.stream().map(Glob::new).toList(), null,
                 List.of(), List.of(), Set.of(), readBaseline(baseline), null);
     }
 
@@ -284,7 +299,7 @@ public final class PolicyLoader {
     static Set<String> readBaseline(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            root = Mappers.JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new ConfigException(file + ": baseline is not a readable leakgate JSON report");
         }
