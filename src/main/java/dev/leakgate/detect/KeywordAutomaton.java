@@ -1,7 +1,5 @@
 package dev.leakgate.detect;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,7 @@ public final class KeywordAutomaton {
     private final byte[] byteClass = new byte[256];
     private final int classes;
     private final int[] delta;
+    /** Per state, the keywords that end there. */
     private final int[][] outputs;
     private final List<String> keywords;
     /** Length of the longest keyword: how far back a keyword ending at an offset can start. */
@@ -48,73 +47,100 @@ public final class KeywordAutomaton {
         }
         classes = nextClass;
 
-        List<int[]> gotoTable = new ArrayList<>();
-        List<List<Integer>> out = new ArrayList<>();
-        gotoTable.add(newRow());
-        out.add(new ArrayList<>());
+        // Trie over byte classes, in flat arrays: this runs at every start-up (a pre-commit check),
+        // in a cold JVM where boxed lists and per-state rows cost tens of milliseconds.
+        byte[][] lowered = new byte[keywords.size()][];
+        int maxStates = 1;
         for (int ki = 0; ki < keywords.size(); ki++) {
-            byte[] kb = keywords.get(ki).toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (kb.length == 0) {
+            lowered[ki] = keywords.get(ki).toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (lowered[ki].length == 0) {
                 throw new IllegalArgumentException("empty keyword");
             }
-            int s = 0;
-            for (byte b : kb) {
-                int c = byteClass[b & 0xff];
-                if (gotoTable.get(s)[c] < 0) {
-                    gotoTable.add(newRow());
-                    out.add(new ArrayList<>());
-                    gotoTable.get(s)[c] = gotoTable.size() - 1;
-                }
-                s = gotoTable.get(s)[c];
-            }
-            out.get(s).add(ki);
+            maxStates += lowered[ki].length;
         }
-        int states = gotoTable.size();
+        int[] trie = new int[maxStates * classes];
+        Arrays.fill(trie, -1);
+        int[] own = new int[maxStates]; // a keyword ending at the state, or -1
+        Arrays.fill(own, -1);
+        int[][] ownMore = new int[maxStates][]; // further keywords ending there (duplicates)
+        int states = 1;
+        for (int ki = 0; ki < lowered.length; ki++) {
+            int st = 0;
+            for (byte b : lowered[ki]) {
+                int at = st * classes + byteClass[b & 0xff];
+                if (trie[at] < 0) {
+                    trie[at] = states++;
+                }
+                st = trie[at];
+            }
+            if (own[st] < 0) {
+                own[st] = ki;
+            } else {
+                ownMore[st] = ownMore[st] == null ? new int[] {ki} : append(ownMore[st], ki);
+            }
+        }
         int[] fail = new int[states];
-        delta = new int[states * classes];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[][] out = new int[states][];
+        int[] next = new int[states * classes];
+        int[] queue = new int[states];
+        int head = 0;
+        int tail = 0;
+        out[0] = outputsOf(own[0], ownMore[0], NONE);
         for (int c = 0; c < classes; c++) {
-            int t = gotoTable.get(0)[c];
+            int t = trie[c];
             if (t > 0 && c != 0) {
                 fail[t] = 0;
-                queue.add(t);
-                delta[c] = t;
-            } else {
-                delta[c] = 0;
+                queue[tail++] = t;
+                next[c] = t;
             }
         }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            out.get(s).addAll(out.get(fail[s]));
+        while (head < tail) {
+            int st = queue[head++];
+            out[st] = outputsOf(own[st], ownMore[st], out[fail[st]]);
+            int row = st * classes;
+            int failRow = fail[st] * classes;
             for (int c = 0; c < classes; c++) {
-                int t = gotoTable.get(s)[c];
+                int t = trie[row + c];
                 if (t > 0 && c != 0) {
-                    fail[t] = delta[fail[s] * classes + c] & ~OUTPUT;
-                    queue.add(t);
-                    delta[s * classes + c] = t;
+                    fail[t] = next[failRow + c];
+                    queue[tail++] = t;
+                    next[row + c] = t;
                 } else {
-                    delta[s * classes + c] = delta[fail[s] * classes + c] & ~OUTPUT;
+                    next[row + c] = next[failRow + c];
                 }
             }
         }
         // Entries hold the target state's row offset (state * classes), so the scan loop does no
         // multiplication; the sign bit marks states that end a keyword.
-        outputs = new int[states * classes][];
-        int[][] byState = new int[states][];
-        for (int s = 0; s < states; s++) {
-            byState[s] = out.get(s).stream().mapToInt(Integer::intValue).distinct().toArray();
-            outputs[s * classes] = byState[s];
-        }
+        outputs = out;
+        delta = new int[states * classes];
         for (int i = 0; i < delta.length; i++) {
-            int target = delta[i];
-            delta[i] = target * classes | (byState[target].length > 0 ? OUTPUT : 0);
+            int target = next[i];
+            delta[i] = target * classes | (out[target].length > 0 ? OUTPUT : 0);
         }
     }
 
-    private int[] newRow() {
-        int[] row = new int[128];
-        Arrays.fill(row, -1);
-        return row;
+    private static final int[] NONE = new int[0];
+
+    private static int[] append(int[] a, int v) {
+        int[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
+    }
+
+    /** A state's keywords: its own, then those of its failure state (no keyword appears twice). */
+    private static int[] outputsOf(int first, int[] more, int[] inherited) {
+        if (first < 0) {
+            return inherited;
+        }
+        int n = 1 + (more == null ? 0 : more.length);
+        int[] o = new int[n + inherited.length];
+        o[0] = first;
+        if (more != null) {
+            System.arraycopy(more, 0, o, 1, more.length);
+        }
+        System.arraycopy(inherited, 0, o, n, inherited.length);
+        return o;
     }
 
     public List<String> keywords() {
@@ -148,7 +174,7 @@ public final class KeywordAutomaton {
             int t = d[row + cls[bytes[i] & 0xff]];
             if (t < 0) {
                 row = t & ~OUTPUT;
-                for (int kw : outputs[row]) {
+                for (int kw : outputs[row / classes]) {
                     sink.hit(kw, i + 1);
                 }
             } else {
@@ -185,12 +211,12 @@ public final class KeywordAutomaton {
             row2 = t2 & ~OUTPUT;
             if ((t1 | t2) < 0) {
                 if (t1 < 0) {
-                    for (int kw : outputs[row1]) {
+                    for (int kw : outputs[row1 / classes]) {
                         sink.hit(kw, i + 1);
                     }
                 }
                 if (t2 < 0 && j + 1 > mid) {
-                    for (int kw : outputs[row2]) {
+                    for (int kw : outputs[row2 / classes]) {
                         if (nLater + 2 > later.length) {
                             later = java.util.Arrays.copyOf(later, later.length * 2);
                         }
