@@ -8,6 +8,7 @@ import dev.leakgate.source.StagedIndex;
 import dev.leakgate.source.StagedSource;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,17 +40,22 @@ final class StagedCommand implements Callable<Integer> {
     public Integer call() {
         // The hook runs on every commit: read the rules on the second core while JGit opens the
         // repository and its index on this one (each is a few hundred milliseconds of a cold JVM).
-        Thread rules = new Thread(dev.leakgate.detect.BuiltinRules::preload, "leakgate-rules");
+        Thread rules = new Thread(() -> {
+            dev.leakgate.source.GitRepos.warmUp();
+            dev.leakgate.detect.BuiltinRules.preload();
+        }, "leakgate-rules");
         rules.setDaemon(true);
         rules.start();
         try (Repository repo = git.open()) {
+            StagedIndex.Reading reading = StagedIndex.startReading(repo);
+            ObjectId head = StagedSource.headTree(repo);
             Path root = GitOptions.configRoot(repo);
             Policy policy = policyOptions.load(root);
-            StagedIndex index = StagedIndex.read(repo);
+            StagedIndex index = reading.get();
             SopsConfig sops = policyOptions.sopsConfig(policy, root);
             SopsCreationRules creationRules = sops.fromGit(index, index);
             Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules));
-            StagedSource staged = new StagedSource(repo, index, git.maxFileSize, policy::isSecretsPath);
+            StagedSource staged = new StagedSource(repo, index, head, git.maxFileSize, policy::isSecretsPath);
             if (creationRules != null && sops.changed(CommitFiles.head(repo), index)) {
                 // The commit would publish other creation rules: the sops files it leaves as they are may
                 // no longer match theirs.

@@ -38,6 +38,41 @@ public final class StagedIndex implements Snapshot {
         return new StagedIndex(repo, withoutIntentToAdd(index));
     }
 
+    /**
+     * Starts {@link #read} on another thread: the pre-commit check reads the index and resolves
+     * HEAD (its commit, tree and pack) at the same time, its two largest reads.
+     */
+    public static Reading startReading(Repository repo) {
+        java.util.concurrent.FutureTask<StagedIndex> task = new java.util.concurrent.FutureTask<>(() -> read(repo));
+        Thread t = new Thread(task, "leakgate-index");
+        t.setDaemon(true);
+        t.start();
+        return new Reading(task);
+    }
+
+    /** An index being read; {@link #get} waits for it and fails as {@link #read} would. */
+    public static final class Reading {
+        private final java.util.concurrent.Future<StagedIndex> task;
+
+        private Reading(java.util.concurrent.Future<StagedIndex> task) {
+            this.task = task;
+        }
+
+        public StagedIndex get() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceException("interrupted while reading the index");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new SourceException("cannot read the index: " + e.getCause());
+            }
+        }
+    }
+
     private static DirCache withoutIntentToAdd(DirCache index) {
         boolean any = false;
         for (int i = 0; i < index.getEntryCount() && !any; i++) {

@@ -21,12 +21,20 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class StagedSource implements Source {
     private final Repository repo;
     private final StagedIndex index;
+    /** HEAD's tree, or null before the first commit. */
+    private final ObjectId head;
     private final long maxSize;
     private final Predicate<String> wantsWhole;
 
     public StagedSource(Repository repo, StagedIndex index, long maxSize, Predicate<String> wantsWhole) {
+        this(repo, index, headTree(repo), maxSize, wantsWhole);
+    }
+
+    /** @param head HEAD's tree as {@link #headTree(Repository)} resolved it */
+    public StagedSource(Repository repo, StagedIndex index, ObjectId head, long maxSize, Predicate<String> wantsWhole) {
         this.repo = repo;
         this.index = index;
+        this.head = head;
         this.maxSize = maxSize;
         this.wantsWhole = wantsWhole;
     }
@@ -70,20 +78,23 @@ public final class StagedSource implements Source {
         };
     }
 
-    private AbstractTreeIterator headTree(ObjectReader reader) {
-        ObjectId tree;
+    /** HEAD's tree, or null when there is no commit yet. */
+    public static ObjectId headTree(Repository repo) {
         try {
-            tree = repo.resolve("HEAD^{tree}");
+            return repo.resolve("HEAD^{tree}");
         } catch (IOException e) {
             throw new SourceException("cannot resolve HEAD in " + repo.getDirectory() + ": " + e.getMessage());
         }
-        if (tree == null) {
+    }
+
+    private AbstractTreeIterator headTree(ObjectReader reader) {
+        if (head == null) {
             return new EmptyTreeIterator(); // no commit yet
         }
         try {
-            return new CanonicalTreeParser(null, reader, tree);
+            return new CanonicalTreeParser(null, reader, head);
         } catch (IOException e) {
-            throw GitRepos.unreadable(tree, "tree of HEAD", e);
+            throw GitRepos.unreadable(head, "tree of HEAD", e);
         }
     }
 }
