@@ -5,8 +5,10 @@
 #
 # Usage: src/bench/staged.sh [RUNS] [REPO_DIR]
 #   RUNS      timed runs after one warm-up (default 15); the warm-up also creates the AppCDS archive
-#   REPO_DIR  an existing work tree to use instead of building one (its index is changed!)
-# Environment: LEAKGATE_JAR (default target/leakgate.jar), SRC_ZIP (default: a JDK's lib/src.zip)
+#   REPO_DIR  an existing work tree to use instead of the generated one (its index is changed!)
+# Environment: LEAKGATE_JAR (default target/leakgate.jar), SRC_ZIP (default: a JDK's lib/src.zip),
+#              BENCH_DIR (where the generated work tree lives, built once and reset before each
+#              run of this script; default /tmp/leakgate-bench)
 set -eu
 here=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${1:-15}
@@ -19,11 +21,15 @@ if [ -z "$src_zip" ]; then
 fi
 
 if [ -z "$repo" ]; then
-    repo=$(mktemp -d "${TMPDIR:-/tmp}/leakgate-staged.XXXXXX")
-    echo "building a work tree in $repo from $src_zip" >&2
-    (cd "$repo" && git init -q -b main . && unzip -q "$src_zip" && git -c gc.auto=0 add -A \
-        && git -c gc.auto=0 -c user.name=b -c user.email=b@example.org commit -q -m import \
-        && git gc -q)  # packed as a clone would be; else git's background auto-gc competes with the runs
+    repo=${BENCH_DIR:-/tmp/leakgate-bench}/staged
+    if [ ! -f "$repo/.git/leakgate-bench" ]; then
+        echo "building a work tree in $repo from $src_zip" >&2
+        rm -rf "$repo" && mkdir -p "$repo"
+        (cd "$repo" && git init -q -b main . && unzip -q "$src_zip" && git -c gc.auto=0 add -A \
+            && git -c gc.auto=0 -c user.name=b -c user.email=b@example.org commit -q -m import \
+            && git gc -q && touch .git/leakgate-bench)  # packed as a clone would be; else git's auto-gc competes with the runs
+    fi
+    git -C "$repo" reset -q --hard HEAD  # ours: back to the import, so the change below is the whole change
 fi
 cd "$repo"
 
