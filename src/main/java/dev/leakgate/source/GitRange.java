@@ -31,6 +31,10 @@ public record GitRange(ObjectId base, ObjectId head, String baseName, String hea
             throw new SourceException("cannot resolve " + role + " " + rev + ": " + e.getMessage());
         }
         if (id == null) {
+            if (resolvesToSomethingElse(repo, rev)) {
+                // JGit answers null, not a type error, for a tag that peels to a blob
+                throw new SourceException(role + " " + rev + " is not a commit");
+            }
             throw new SourceException(role + " " + rev + " does not resolve to a commit in this repository;"
                     + " fetch it (git fetch --unshallow, or fetch-depth: 0 in CI) or check the name");
         }
@@ -43,5 +47,13 @@ public record GitRange(ObjectId base, ObjectId head, String baseName, String hea
             throw new SourceException(role + " " + rev + " (" + id.name() + ") cannot be read: " + e.getMessage());
         }
         return id;
+    }
+
+    private static boolean resolvesToSomethingElse(Repository repo, String rev) {
+        try {
+            return repo.resolve(rev) != null;
+        } catch (IOException | RevisionSyntaxException e) {
+            return false;
+        }
     }
 }

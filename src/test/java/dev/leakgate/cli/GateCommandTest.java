@@ -115,6 +115,18 @@ class GateCommandTest {
     }
 
     @Test
+    void aHeadThatNamesABlobIsExit3NotAMissingCommit() {
+        TestRepo r = TestRepo.init(tmp);
+        String base = r.write("README", "hello\n").commitAll("base");
+        String blob = r.gitInput("just a file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "hash-object", "-w", "--stdin").trim();
+        r.git("tag", "-a", "-m", "a blob", "blob-tag", blob);
+        Cli res = gate(r, "--base", base, "--head", "blob-tag");
+        assertThat(res.exit()).as(res.toString()).isEqualTo(3);
+        assertThat(res.err()).contains("head blob-tag is not a commit").doesNotContain("fetch");
+        assertThat(res.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void aShallowCloneWithoutTheBaseIsExit3() {
         TestRepo origin = TestRepo.init(tmp.resolve("origin"));
         String first = origin.write("a.txt", "1\n").commitAll("1");
