@@ -30,15 +30,12 @@ class AuditCommandTest {
         String s = Secrets.ghp();
         String added = r.write("ci.env", "A=1\nTOKEN=" + s + "\n").commitAll("add");
         r.write("ci.env", "A=1\n").commitAll("remove");
-        for (boolean packed : new boolean[] {false, true}) {
-            if (packed) {
-                r.git("gc", "-q");
-            }
+        looseThenPacked(r, () -> {
             Cli res = audit(r).assertNoSecret(s);
             assertThat(res.exit()).as(res.toString()).isEqualTo(1);
             assertThat(res.err()).as("no progress when stderr is not a terminal").isEmpty();
             assertThat(Json.placed(res)).containsExactly(Json.place("ci.env", 2, added));
-        }
+        });
     }
 
     @Test
@@ -77,6 +74,13 @@ class AuditCommandTest {
         return r.gitInput(("x = 1\nTOKEN=" + token + "\n").getBytes(StandardCharsets.US_ASCII), "hash-object", "-w", "--stdin").trim();
     }
 
+    /** Runs the check on loose objects, then again once git gc has packed them. */
+    private static void looseThenPacked(TestRepo r, Runnable check) {
+        check.run();
+        r.git("gc", "-q");
+        check.run();
+    }
+
     private static String tree(TestRepo r, String entries) {
         return r.gitInput(entries.getBytes(StandardCharsets.US_ASCII), "mktree").trim();
     }
@@ -90,16 +94,13 @@ class AuditCommandTest {
         String conf = tree(r, "100644 blob " + leakBlob(r, lightweight) + "\tapp.env\n");
         r.git("tag", "tree-only", tree(r, "040000 tree " + conf + "\tconf\n"));
         r.git("tag", "-a", "-m", "a tree", "annotated-tree", tree(r, "100644 blob " + leakBlob(r, annotated) + "\tdeploy.env\n"));
-        for (boolean packed : new boolean[] {false, true}) {
-            if (packed) {
-                r.git("gc", "-q");
-            }
+        looseThenPacked(r, () -> {
             Cli res = audit(r).assertNoSecret(lightweight, annotated);
             assertThat(res.exit()).as(res.toString()).isEqualTo(1);
             // No commit holds them: they carry none.
             assertThat(Json.placed(res)).containsExactly(Json.place("conf/app.env", 2, null), Json.place("deploy.env", 2, null));
             assertThat(Json.locations(res)).containsExactly("github-pat conf/app.env:2", "github-pat deploy.env:2");
-        }
+        });
     }
 
     @Test
@@ -110,16 +111,13 @@ class AuditCommandTest {
         String annotated = Tokens.githubPat();
         r.git("tag", "blob-only", leakBlob(r, lightweight));
         r.git("tag", "-a", "-m", "a blob", "annotated-blob", leakBlob(r, annotated));
-        for (boolean packed : new boolean[] {false, true}) {
-            if (packed) {
-                r.git("gc", "-q");
-            }
+        looseThenPacked(r, () -> {
             Cli res = audit(r).assertNoSecret(lightweight, annotated);
             assertThat(res.exit()).as(res.toString()).isEqualTo(1);
             // A blob has no path: the ref that reaches it names it.
             assertThat(Json.placed(res)).containsExactly(
                     Json.place("refs/tags/annotated-blob", 2, null), Json.place("refs/tags/blob-only", 2, null));
-        }
+        });
     }
 
     @Test
@@ -139,14 +137,11 @@ class AuditCommandTest {
         assertThat(r.git("cat-file", "-t", "outer^{}")).isEqualTo("commit\n");
         assertThat(r.git("cat-file", "-t", r.git("cat-file", "-p", "outer").lines().findFirst().orElseThrow().substring("object ".length())))
                 .as("outer tags a tag").isEqualTo("tag\n");
-        for (boolean packed : new boolean[] {false, true}) {
-            if (packed) {
-                r.git("gc", "-q");
-            }
+        looseThenPacked(r, () -> {
             Cli res = audit(r).assertNoSecret(inCommit, inBlob);
             assertThat(res.exit()).as(res.toString()).isEqualTo(1);
             assertThat(Json.placed(res)).containsExactly(Json.place("ci.env", 2, leak), Json.place("refs/tags/outer-blob", 2, null));
-        }
+        });
     }
 
     @Test
