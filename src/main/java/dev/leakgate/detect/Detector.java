@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Runs a rule set over content. One keyword pass picks the rules worth running and the lines
@@ -69,7 +70,7 @@ public final class Detector {
             }
         }
         anchorBack = automaton.keywords().stream().mapToInt(k -> k.charAt(0) == '\n' ? k.length() - 1 : k.length()).toArray();
-        order = java.util.stream.IntStream.range(0, rules.size()).boxed()
+        order = IntStream.range(0, rules.size()).boxed()
                 .sorted(Comparator.comparing(r -> rules.get(r).generic())).mapToInt(Integer::intValue).toArray();
     }
 
