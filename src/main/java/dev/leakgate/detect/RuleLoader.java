@@ -77,7 +77,12 @@ public final class RuleLoader {
     static Rule fromPacked(PackedRule p) {
         RuleSpec s = p.spec();
         String at = at(p.origin(), 0, s);
-        List<LazyPattern> allow = s.allow() == null ? List.of() : s.allow().stream().map(LazyPattern::new).toList();
+        List<LazyPattern> allow = new ArrayList<>();
+        if (s.allow() != null) {
+            for (String a : s.allow()) {
+                allow.add(new LazyPattern(a));
+            }
+        }
         return build(p.origin(), at, s, new LazyPattern(s.pattern()), p.secretGroup(), allow);
     }
 
@@ -105,11 +110,17 @@ public final class RuleLoader {
         if (kind == Kind.ENVELOPE) {
             throw new RuleException(at + "kind 'envelope' is reserved for the envelope checks");
         }
-        List<String> keywords = s.keywords() == null ? List.of() : s.keywords().stream()
-                .map(k -> k.toLowerCase(Locale.ROOT)).distinct().toList();
-        for (String k : keywords) {
-            if (k.isEmpty() || k.chars().anyMatch(c -> c > 127)) {
-                throw new RuleException(at + "keywords must be non-empty ASCII");
+        // Loops, not streams: this runs for every built-in rule at each start-up, in a cold JVM.
+        List<String> keywords = new ArrayList<>();
+        if (s.keywords() != null) {
+            for (String raw : s.keywords()) {
+                String k = raw.toLowerCase(Locale.ROOT);
+                if (k.isEmpty() || !isAscii(k)) {
+                    throw new RuleException(at + "keywords must be non-empty ASCII");
+                }
+                if (!keywords.contains(k)) {
+                    keywords.add(k);
+                }
             }
         }
         Validator validator = null;
@@ -133,11 +144,20 @@ public final class RuleLoader {
             throw new RuleException(at + "assignment: true needs keywords (the name the assignment starts at)");
         }
         return new Rule(s.id(), kind, s.description() == null ? s.id() : s.description(), pattern, group,
-                keywords, entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
+                List.copyOf(keywords), entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
                 List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()),
                 assignment || Boolean.TRUE.equals(s.anchored()), assignment,
                 s.examples() == null ? List.of() : List.copyOf(s.examples()),
                 s.negativeExamples() == null ? List.of() : List.copyOf(s.negativeExamples()), origin);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Pattern compilePattern(String what, String regex) {
