@@ -3,6 +3,7 @@ package dev.leakgate.cli;
 import dev.leakgate.pipeline.Pipeline;
 import dev.leakgate.policy.Policy;
 import dev.leakgate.report.Report;
+import dev.leakgate.source.Content;
 import dev.leakgate.source.FileSource;
 import dev.leakgate.source.Source;
 import dev.leakgate.source.SourceException;
@@ -22,13 +23,10 @@ import picocli.CommandLine.Parameters;
     "and that each sops file is encrypted to exactly the recipients its .sops.yaml creation rule lists.",
     "Exit 0 when every file is a valid envelope, 1 otherwise."})
 final class EnvelopeCommand implements Callable<Integer> {
-    /** Envelopes are often bigger than source files (an encrypted archive); the limit only guards memory. */
-    static final long DEFAULT_MAX_SIZE = 256L * 1024 * 1024;
-
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + DEFAULT_MAX_SIZE,
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + Content.ENVELOPE_MAX_SIZE,
             description = "refuse (exit 3) files larger than this (default: ${DEFAULT-VALUE})")
     long maxFileSize;
 
