@@ -450,13 +450,10 @@ public final class AuditSource {
                 } catch (IOException ex) {
                     throw GitRepos.unreadable(id, "blob", ex);
                 }
+                boolean binary = Content.isBinary(bytes, bytes.length); // once per blob, not per path
                 for (Map.Entry<String, String> at : e.getValue().entrySet()) {
-                    boolean binary = Content.isBinary(bytes, bytes.length);
-                    if (large && !secretsPath.test(at.getKey())) {
-                        continue; // over the limit outside the secrets paths: counted in phase 1
-                    }
-                    if (binary && !secretsPath.test(at.getKey())) {
-                        continue; // counted in phase 1
+                    if ((large || binary) && !secretsPath.test(at.getKey())) {
+                        continue; // over the limit or binary outside the secrets paths: counted in phase 1
                     }
                     sink.accept(new Target(at.getKey(), bytes, at.getValue(), null, id.name()));
                 }
