@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * Source → Target → Scanner → Finding → Filter → Report. Every mode runs through here; modes
@@ -69,12 +70,7 @@ public final class Pipeline {
     }
 
     public Report run(Source source) {
-        long t0 = System.nanoTime();
-        ScanStats stats = new ScanStats();
-        ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
-        collect(source, stats, findings, targets);
-        return report(new ArrayList<>(findings), stats, targets, t0);
+        return run(source, (sink, stats) -> { });
     }
 
     /**
@@ -87,12 +83,8 @@ public final class Pipeline {
         ScanStats stats = new ScanStats();
         ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
-        collect(source, stats, findings, targets);
-        recheck.forEach(target -> {
-            stats.scanned(target.content().length);
-            targets.add(target.path());
-            findings.addAll(drift(target));
-        }, stats);
+        collect(source, stats, findings, targets, this::scan);
+        collect(recheck, stats, findings, targets, this::drift);
         return report(new ArrayList<>(findings), stats, targets, t0);
     }
 
@@ -108,8 +100,8 @@ public final class Pipeline {
         ConcurrentLinkedQueue<Finding> fromHistory = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Finding> fromTree = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
-        collect(history, stats, fromHistory, targets);
-        collect(tree, stats, fromTree, targets);
+        collect(history, stats, fromHistory, targets, this::scan);
+        collect(tree, stats, fromTree, targets, this::scan);
         Map<String, Finding> firstByLeak = new LinkedHashMap<>();
         Map<String, Finding> firstByLeakAndPath = new LinkedHashMap<>();
         for (Finding f : fromHistory) {
@@ -169,12 +161,13 @@ public final class Pipeline {
         return f.ruleId() + '\0' + f.fingerprint();
     }
 
-    private void collect(Source source, ScanStats stats, Collection<Finding> findings,
-            Collection<String> targets) {
+    /** Runs {@code check} on each of the source's targets, counting them. */
+    private static void collect(Source source, ScanStats stats, Collection<Finding> findings,
+            Collection<String> targets, Function<Target, List<Finding>> check) {
         source.forEach(target -> {
             stats.scanned(target.content().length);
             targets.add(target.path());
-            findings.addAll(scan(target));
+            findings.addAll(check.apply(target));
         }, stats);
     }
 
