@@ -54,14 +54,6 @@ public final class Placeholders {
                 || hasRepeatedRun(secret, 6) || hasSequentialRun(secret, 6) || distinctChars(secret) <= 2;
     }
 
-    static boolean mayHoldWord(String secret) {
-        return containsAny(secret.toLowerCase(Locale.ROOT), WORD_CUES);
-    }
-
-    static boolean mayBeInterpolation(String secret) {
-        return containsAnyChar(secret, INTERPOLATION_CUES);
-    }
-
     private static boolean containsAny(String s, String[] cues) {
         for (String c : cues) {
             if (s.contains(c)) {
