@@ -200,12 +200,7 @@ public final class Detector {
             if (rule.assignment() && !AssignmentFrame.at(text.bytes(), start, end)) {
                 continue;
             }
-            if (rule.window() > 0) {
-                end = lineEndWithin(text, Math.min(text.length(), end + rule.window()), AFTER);
-            }
-            if (end < text.length() && text.bytes()[end] == '\n') {
-                end++; // as for a region: '$' and '\n' in patterns behave at the edge
-            }
+            end = regionEnd(text, end, rule.window());
             Matcher m;
             int from;
             if (start == 0) {
@@ -364,6 +359,22 @@ public final class Detector {
     /** Regions closer than this are scanned as one: a few bytes more beat another regex start. */
     static final int MERGE_GAP = 64;
 
+    /**
+     * Where a rule's text ends, from the end of the keyword's line: the rule's window further on
+     * (to a line end), then the newline itself, so '$' and '\n' in patterns behave at the edge.
+     * The same for regions and anchored tries, so both kinds of rule see the same text.
+     */
+    private static int regionEnd(ByteText text, int lineEnd, int window) {
+        int end = lineEnd;
+        if (window > 0) {
+            end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
+        }
+        if (end < text.length() && text.bytes()[end] == '\n') {
+            end++;
+        }
+        return end;
+    }
+
     private static int lineStartWithin(ByteText text, int offset, int max) {
         byte[] b = text.bytes();
         int lo = Math.max(0, offset - max);
@@ -413,13 +424,7 @@ public final class Detector {
                 lastEnd = lineEndWithin(text, hitEnd, Math.max(0, keywordStart + AFTER - hitEnd));
             }
             int start = lastStart;
-            int end = lastEnd;
-            if (window > 0) {
-                end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
-            }
-            if (end < text.length() && text.bytes()[end] == '\n') {
-                end++; // keep the newline so '$' and '\n' in patterns behave at the region's edge
-            }
+            int end = regionEnd(text, lastEnd, window);
             if (s == null) {
                 s = spans[rule] = new int[8];
             }
