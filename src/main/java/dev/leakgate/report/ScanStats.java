@@ -1,6 +1,11 @@
 package dev.leakgate.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts of what a run read and passed over; shown in every report so nothing is skipped silently. */
@@ -11,6 +16,8 @@ public final class ScanStats {
     private final AtomicLong skippedBinary = new AtomicLong();
     private final AtomicLong skippedLarge = new AtomicLong();
     private final AtomicLong skippedSymlinks = new AtomicLong();
+    /** Every skip, named: the counts say how many, this says which. */
+    private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
     private volatile long findings;
     private volatile long millis;
 
@@ -19,16 +26,35 @@ public final class ScanStats {
         bytes.addAndGet(size);
     }
 
-    public void skippedBinary() {
-        skippedBinary.incrementAndGet();
+    /** Counts and names one thing passed over; {@code path} is where it is shown (a blob id when no path is known). */
+    public void skipped(String path, Skip.Reason reason) {
+        skips.add(new Skip(path, reason));
+        switch (reason) {
+            case BINARY -> skippedBinary.incrementAndGet();
+            case LARGE -> skippedLarge.incrementAndGet();
+            case SYMLINK -> skippedSymlinks.incrementAndGet();
+            default -> { }
+        }
     }
 
-    public void skippedLarge() {
-        skippedLarge.incrementAndGet();
+    public void skippedBinary(String path) {
+        skipped(path, Skip.Reason.BINARY);
     }
 
-    public void skippedSymlink() {
-        skippedSymlinks.incrementAndGet();
+    public void skippedLarge(String path) {
+        skipped(path, Skip.Reason.LARGE);
+    }
+
+    public void skippedSymlink(String path) {
+        skipped(path, Skip.Reason.SYMLINK);
+    }
+
+    /** What was passed over, by path then reason. */
+    @JsonIgnore
+    public List<Skip> skips() {
+        List<Skip> out = new ArrayList<>(skips);
+        out.sort(Comparator.comparing(Skip::path).thenComparing(Skip::reason));
+        return out;
     }
 
     public void finish(long findingCount, long elapsedMillis) {

@@ -203,12 +203,12 @@ public final class AuditSource {
             }
             mySeen.add(id);
             if (l.getSize() > maxSize) {
-                stats.skippedLarge();
+                stats.skippedLarge("blob " + id.name());
                 return 0;
             }
             byte[] bytes = l.getCachedBytes(Integer.MAX_VALUE);
             if (Content.isBinary(bytes, bytes.length)) {
-                stats.skippedBinary();
+                stats.skippedBinary("blob " + id.name());
                 return bytes.length;
             }
             stats.scanned(bytes.length);
@@ -217,7 +217,7 @@ public final class AuditSource {
             }
             return bytes.length;
         } catch (LargeObjectException e) {
-            stats.skippedLarge();
+            stats.skippedLarge("blob " + id.name());
             return 0;
         } catch (IOException e) {
             throw GitRepos.unreadable(id, "object in a pack", e);

@@ -76,7 +76,7 @@ public final class FileSource implements Source {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink()) {
-                        stats.skippedSymlink();
+                        stats.skippedSymlink(root.relativize(file).toString().replace('\\', '/'));
                     } else if (attrs.isRegularFile()) {
                         files.add(file);
                     }
@@ -101,7 +101,7 @@ public final class FileSource implements Source {
     private void readFile(Path file, String shown, TargetSink sink, ScanStats stats) {
         try {
             if (Files.isSymbolicLink(file)) {
-                stats.skippedSymlink();
+                stats.skippedSymlink(shown);
                 return;
             }
             long size = Files.size(file);
@@ -110,12 +110,12 @@ public final class FileSource implements Source {
                     throw Content.tooLargeForEnvelope(shown, size);
                 }
             } else if (size > maxSize) {
-                stats.skippedLarge();
+                stats.skippedLarge(shown);
                 return;
             }
             byte[] bytes = Files.readAllBytes(file);
             if (Content.isBinary(bytes, bytes.length) && !wantsBinary.test(shown)) {
-                stats.skippedBinary();
+                stats.skippedBinary(shown);
                 return;
             }
             sink.accept(Target.file(shown, bytes));

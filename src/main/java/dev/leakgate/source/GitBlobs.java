@@ -32,11 +32,11 @@ final class GitBlobs {
     byte[] load(AnyObjectId id, String path, ScanStats stats) {
         byte[] bytes = read(id, path);
         if (bytes == null) {
-            stats.skippedLarge();
+            stats.skippedLarge(path);
             return null;
         }
         if (Content.isBinary(bytes, bytes.length) && !wantsBinary.test(path)) {
-            stats.skippedBinary();
+            stats.skippedBinary(path);
             return null;
         }
         return bytes;

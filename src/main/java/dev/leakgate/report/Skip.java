@@ -1,0 +1,35 @@
+package dev.leakgate.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * Something a run passed over without reading it whole, named so a user can see what the gate
+ * did not check: {@code where} is a path (or a blob id when no path is known yet), {@code reason}
+ * says why.
+ */
+@JsonPropertyOrder({"path", "reason"})
+public record Skip(String path, Reason reason) {
+
+    public enum Reason {
+        /** Binary content where only text is scanned. */
+        BINARY("binary"),
+        /** Over the size limit. */
+        LARGE("over the size limit"),
+        /** A symbolic link inside a tree that was walked (its target is not followed). */
+        SYMLINK("symlink"),
+        /** A git submodule (gitlink): its content lives in another repository. */
+        SUBMODULE("submodule"),
+        /** A FIFO, socket or device met while walking a tree: reading it could hang or never end. */
+        SPECIAL("not a regular file");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}
