@@ -216,7 +216,8 @@ public final class Detector {
             }
             int secretStart = from + m.start(g);
             int secretEnd = from + m.end(g);
-            if (shadowed(out, specific, secretStart, secretEnd)) {
+            if (shadowed(out, specific, secretStart, secretEnd)
+                    || rule.assignment() && !AssignmentFrame.literal(text.bytes(), start, secretStart, secretEnd, end)) {
                 continue;
             }
             String secret = m.group(g);

@@ -20,11 +20,34 @@ class PlaceholdersTest {
     /** One value per WORDS alternative, inside random text: the cue filter in front of WORDS must let each through, or it is not a placeholder. */
     @ParameterizedTest
     @ValueSource(strings = {"EXAMPLE", "Placeholder", "CHANGE_ME", "changeit", "Dummy", "REDACTED", "sample",
-            "your-api", "YOUR_OWN", "insertKey", "replace_with", "put-your", "not_a_real", "Password", "passwd",
+            "your-api", "YOUR_OWN", "insertKey", "replace_with", "put-your", "not_a_real",
             "fake", "XXXX", "****", "...", "\u2026"})
     void eachPlaceholderWordIsFoundInsideARandomValue(String word) {
         String value = "q8Zr" + word + "T5wK";
         assertThat(Placeholders.isPlaceholder(value)).as("placeholder").isTrue();
+    }
+
+    /** The word "password" is a placeholder with little beside it, not inside a real password (issue 9). */
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "Password1", "mypassword", "db_password", "PASSWORD_HERE", "passwd", "user:password",
+            "SuperSecretPassword", "password-2024"})
+    void thePasswordWordWithLittleBesideItIsAPlaceholder(String value) {
+        assertThat(Placeholders.isPlaceholder(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Winter2025Password!x7", "q8ZrPasswordT5wK", "kR7vPassw0rdQ2mZx9", "$kR7vQ2mZx9Lw4Tp", "$2kQ9vL7xWm4Tz",
+            "/kR7vQ2mZx9Lw4Tp", "c2VjcmV0LWtSN3ZRMm1aeDlMdzRUcA=="})
+    void realValuesAreNotPlaceholders(String value) {
+        assertThat(Placeholders.isPlaceholder(value)).isFalse();
+    }
+
+    /** Documentation tokens typed as runs, and base64 that decodes to a placeholder (issue 12). */
+    @ParameterizedTest
+    @ValueSource(strings = {"px-api-a1b2c3d4-e5f6-g7h8-i9j0k1l2m3n4", "sk-ant-api03-abc123xyz-456def789ghi-Qz8kR2", "a1b2c3d4e5f6g7h8",
+            "YS1naXQtdG9rZW4=", "bXktYXBpLXRva2Vu", "WU9VUl9BUElfS0VZ", "$DB_PASSWORD", "$dbPassword2", "$HOME/.token"})
+    void typedRunsAndEncodedPlaceholdersArePlaceholders(String value) {
+        assertThat(Placeholders.isPlaceholder(value)).isTrue();
     }
 
     @ParameterizedTest
@@ -34,12 +57,32 @@ class PlaceholdersTest {
         assertThat(Placeholders.isPlaceholder(value)).isTrue();
     }
 
+    /**
+     * A uniform random value is a placeholder only by chance: it holds "fake", "xxxx" or "Dummy"
+     * (case-exact) in about 7 of a million 24-character draws, a recall loss the filter accepts for the
+     * masked and fake values it drops. (Asserting "never", on 200 draws, failed once in ~600 runs.) The
+     * bound here fails for any cue that would drop more, such as a three-letter word. Seeded: rerun
+     * with -Dleakgate.seed=N.
+     */
     @Test
-    void randomValuesAreNotPlaceholders() {
-        for (int i = 0; i < 200; i++) {
-            String s = TestSecrets.rawAlnum(24);
-            assertThat(Placeholders.isPlaceholder(s)).as("random value #%d", i).isFalse();
+    void randomValuesAreRarelyPlaceholders() {
+        long seed = Long.getLong("leakgate.seed", System.nanoTime());
+        System.out.println("PlaceholdersTest.randomValuesAreRarelyPlaceholders seed " + seed);
+        java.util.Random random = new java.util.Random(seed);
+        int draws = 100_000;
+        int placeholders = 0;
+        for (int i = 0; i < draws; i++) {
+            int length = 16 + random.nextInt(49);
+            StringBuilder b = new StringBuilder(length);
+            for (int k = 0; k < length; k++) {
+                b.append(TestSecrets.ALNUM.charAt(random.nextInt(TestSecrets.ALNUM.length())));
+            }
+            if (Placeholders.isPlaceholder(b.toString())) {
+                placeholders++;
+            }
         }
+        // Expected about 1.2 (Poisson); more than 12 has a chance below 1e-9.
+        assertThat(placeholders).as("placeholders among %d random values (seed %d)", draws, seed).isLessThanOrEqualTo(12);
     }
 
     @Test
