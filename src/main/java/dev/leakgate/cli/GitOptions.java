@@ -1,7 +1,9 @@
 package dev.leakgate.cli;
 
 import dev.leakgate.source.Content;
+import dev.leakgate.policy.Policy;
 import dev.leakgate.source.GitRepos;
+import dev.leakgate.source.PathRules;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Option;
@@ -18,6 +20,15 @@ public final class GitOptions {
 
     Repository open() {
         return GitRepos.open(dir);
+    }
+
+    /**
+     * What the git sources need of the policy: the secrets paths (read whole), and whether two
+     * paths are under the same rules (a rename across that line is new content at its new path).
+     */
+    static PathRules pathRules(Policy p) {
+        return new PathRules(p::isSecretsPath, (a, b) -> p.isAllowedPath(a) == p.isAllowedPath(b)
+                && p.isSecretsPath(a) == p.isSecretsPath(b) && p.isPublicSurface(a) == p.isPublicSurface(b));
     }
 
     /** Where .leakgate.yaml is looked for: the work tree, or nowhere in a bare repository. */

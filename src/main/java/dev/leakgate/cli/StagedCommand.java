@@ -55,7 +55,7 @@ final class StagedCommand implements Callable<Integer> {
             SopsConfig sops = policyOptions.sopsConfig(policy, root);
             SopsCreationRules creationRules = sops.fromGit(index, index);
             Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules));
-            StagedSource staged = new StagedSource(repo, index, head, git.maxFileSize, policy::isSecretsPath);
+            StagedSource staged = new StagedSource(repo, index, head, git.maxFileSize, GitOptions.pathRules(policy));
             if (creationRules != null && sops.changed(CommitFiles.head(repo), index)) {
                 // The commit would publish other creation rules: the sops files it leaves as they are may
                 // no longer match theirs.

@@ -92,9 +92,11 @@ public final class Pipeline {
      * The publish gate: {@code history} (changes, oldest first, each target carrying its commit)
      * and {@code tree} (what is published, whole). A leak found in both is reported once: at its
      * place in the tree, with the commit that introduced it. Must be run with a single-threaded
-     * history source, so "first" means "introduced first".
+     * history source, so "first" means "introduced first". With {@code hasBase} (something is
+     * published already), a tree finding no commit of the range introduced is marked
+     * {@link Finding#markedInBase()}: it was published before, the range does not add it.
      */
-    public Report runGate(Source history, Source tree) {
+    public Report runGate(Source history, Source tree, boolean hasBase) {
         long t0 = System.nanoTime();
         ScanStats stats = new ScanStats();
         ConcurrentLinkedQueue<Finding> fromHistory = new ConcurrentLinkedQueue<>();
@@ -115,6 +117,8 @@ public final class Pipeline {
             if (intro != null) {
                 shownInTree.add(leak(f));
                 f = f.withCommit(intro.commit());
+            } else if (hasBase) {
+                f = f.markedInBase();
             }
             out.add(f);
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"ruleId", "kind", "description", "path", "line", "column", "commit", "fingerprint",
-    "preview", "decoded", "otherPaths", "otherCommits"})
+    "preview", "decoded", "otherPaths", "otherCommits", "inBase"})
 public record Finding(
         String ruleId,
         String kind,
@@ -24,16 +24,30 @@ public record Finding(
         String preview,
         Boolean decoded,
         Integer otherPaths,
-        Integer otherCommits) {
+        Integer otherCommits,
+        // gate: true when the leak is already published at the base (not added by the range); else absent
+        Boolean inBase) {
+
+    public Finding(String ruleId, String kind, String description, String path, Integer line, Integer column,
+            String commit, String fingerprint, String preview, Boolean decoded, Integer otherPaths, Integer otherCommits) {
+        this(ruleId, kind, description, path, line, column, commit, fingerprint, preview, decoded, otherPaths,
+                otherCommits, null);
+    }
 
     public Finding withCommit(String c) {
         return new Finding(ruleId, kind, description, path, line, column, c, fingerprint, preview, decoded,
-                otherPaths, otherCommits);
+                otherPaths, otherCommits, inBase);
     }
 
     public Finding withProvenance(String c, int paths, int commits) {
         return new Finding(ruleId, kind, description, path, line, column, c, fingerprint, preview, decoded,
-                paths, commits);
+                paths, commits, inBase);
+    }
+
+    /** Marks a gate finding the range does not add: it is already published at the base. */
+    public Finding markedInBase() {
+        return new Finding(ruleId, kind, description, path, line, column, commit, fingerprint, preview, decoded,
+                otherPaths, otherCommits, Boolean.TRUE);
     }
 
     /** "path:line" or just the path. */

@@ -72,6 +72,9 @@ public final class AuditSource {
     /** Per blob of interest: paths in order of first introduction, each with its first commit. */
     private final Map<ObjectId, Map<String, String>> introductions = new HashMap<>();
     private final Map<ObjectId, int[]> commitsHolding = new HashMap<>();
+    private final java.util.Set<String> submodules = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Commit and tag messages with matches, as targets. */
+    private final List<Target> messages = new ArrayList<>();
 
     public AuditSource(Repository repo, long maxSize, Predicate<String> secretsPath, boolean progress) {
         this.repo = repo;
@@ -83,6 +86,10 @@ public final class AuditSource {
 
     /** Runs all phases; the sink is called from this thread only. */
     public void run(BlobCheck check, Source.TargetSink sink, ScanStats stats) {
+        if (GitRepos.isShallow(repo)) {
+            throw new SourceException("this is a shallow clone: the history below its cut is not here to audit;"
+                    + " fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)");
+        }
         long t0 = System.nanoTime();
         scanPacks(check, stats);
         long t1 = System.nanoTime();
@@ -175,7 +182,7 @@ public final class AuditSource {
         }
     }
 
-    private static void join(Future<?> f) {
+    private void join(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {
@@ -189,7 +196,10 @@ public final class AuditSource {
             if (c instanceof Error err) {
                 throw err;
             }
-            throw new SourceException("audit failed: " + c);
+            if (c instanceof IOException io) {
+                throw GitRepos.unreadable(repo, null, "history", io);
+            }
+            throw new SourceException("audit failed: " + c.getClass().getSimpleName() + ": " + c.getMessage());
         }
     }
 
@@ -217,10 +227,9 @@ public final class AuditSource {
             }
             return bytes.length;
         } catch (LargeObjectException e) {
-            stats.skippedLarge("blob " + id.name());
-            return 0;
+            throw GitRepos.tooLarge(id, "blob", e);
         } catch (IOException e) {
-            throw GitRepos.unreadable(id, "object in a pack", e);
+            throw GitRepos.unreadable(repo, id, "object in a pack", e);
         }
     }
 
@@ -250,10 +259,12 @@ public final class AuditSource {
                 try {
                     o = rw.parseAny(tip.getValue());
                     while (o instanceof RevTag t) {
+                        rw.parseBody(t);
+                        message(t, t.getRawBuffer(), Messages.path(t.getTagName()), null, check);
                         o = rw.parseAny(t.getObject());
                     }
                 } catch (MissingObjectException e) {
-                    throw GitRepos.missing(e.getObjectId(), "reachable from " + tip.getKey());
+                    throw GitRepos.missing(repo, e.getObjectId(), "reachable from " + tip.getKey());
                 }
                 if (o instanceof RevCommit c) {
                     rw.markStart(c);
@@ -274,6 +285,7 @@ public final class AuditSource {
             summarizeAll(commits, memo, check, stats);
             int index = 0;
             for (RevCommit c : commits) {
+                message(c, c.getRawBuffer(), Messages.path(c.name()), c.name(), check);
                 record(summarize(reader, c.getTree(), "", memo, check, stats), "", c.name(), ++index);
             }
             for (RevTree t : looseTrees) {
@@ -287,9 +299,9 @@ public final class AuditSource {
                 }
             }
         } catch (MissingObjectException e) {
-            throw GitRepos.missing(e.getObjectId(), "in history");
+            throw GitRepos.missing(repo, e.getObjectId(), "in history");
         } catch (IOException e) {
-            throw GitRepos.unreadable(null, "history", e);
+            throw GitRepos.unreadable(repo, null, "history", e);
         }
     }
 
@@ -330,6 +342,17 @@ public final class AuditSource {
         }
     }
 
+    /** Scans a message; keeps it as a target when it has matches. */
+    private void message(ObjectId id, byte[] raw, String path, String commit, BlobCheck check) {
+        if (raw == null) {
+            return;
+        }
+        byte[] message = Messages.of(raw);
+        if (message.length > 0 && check.matches(id.name(), message, message.length)) {
+            messages.add(new Target(path, message, commit, null, id.name()));
+        }
+    }
+
     /** Every ref, the detached HEAD, and the older stash entries (kept only in the stash's reflog). */
     private Map<String, ObjectId> tips() throws IOException {
         Map<String, ObjectId> tips = new LinkedHashMap<>();
@@ -342,6 +365,7 @@ public final class AuditSource {
         if (head != null && head.getObjectId() != null) {
             tips.putIfAbsent(Constants.HEAD, head.getObjectId());
         }
+        GitRepos.worktreeHeads(repo).forEach(tips::putIfAbsent);
         ReflogReader stash = repo.getRefDatabase().getReflogReader(Constants.R_STASH);
         if (stash != null) {
             int i = 0;
@@ -370,7 +394,11 @@ public final class AuditSource {
                 if (child != Node.EMPTY) {
                     (trees == null ? trees = new ArrayList<>() : trees).add(new Object[] {name, child});
                 }
-            } else if (mode.getObjectType() == Constants.OBJ_BLOB && mode != FileMode.GITLINK) {
+            } else if (mode == FileMode.GITLINK) {
+                if (submodules.add(prefix + name)) {
+                    stats.skipped(prefix + name, dev.leakgate.report.Skip.Reason.SUBMODULE);
+                }
+            } else if (mode.getObjectType() == Constants.OBJ_BLOB) {
                 ObjectId id = p.getEntryObjectId();
                 if (!seen.contains(id)) {
                     ensureScanned(reader, id, check, stats);
@@ -394,10 +422,10 @@ public final class AuditSource {
         }
         try {
             if (!reader.has(id)) {
-                throw GitRepos.missing(id, "blob");
+                throw GitRepos.missing(repo, id, "blob");
             }
         } catch (IOException e) {
-            throw GitRepos.unreadable(id, "blob", e);
+            throw GitRepos.unreadable(repo, id, "blob", e);
         }
         List<ObjectId> matched = new ArrayList<>();
         List<ObjectId> mine = new ArrayList<>();
@@ -431,6 +459,7 @@ public final class AuditSource {
     // ---- phase 3 ----------------------------------------------------------------------------
 
     private void emit(Source.TargetSink sink) {
+        messages.forEach(sink::accept);
         try (ObjectReader reader = repo.newObjectReader()) {
             for (Map.Entry<ObjectId, Map<String, String>> e : introductions.entrySet()) {
                 ObjectId id = e.getKey();
@@ -447,8 +476,10 @@ public final class AuditSource {
                         continue; // counted in phase 1
                     }
                     bytes = l.getCachedBytes(Integer.MAX_VALUE);
+                } catch (LargeObjectException ex) {
+                    throw GitRepos.tooLarge(id, "blob", ex);
                 } catch (IOException ex) {
-                    throw GitRepos.unreadable(id, "blob", ex);
+                    throw GitRepos.unreadable(repo, id, "blob", ex);
                 }
                 boolean binary = Content.isBinary(bytes, bytes.length); // once per blob, not per path
                 for (Map.Entry<String, String> at : e.getValue().entrySet()) {

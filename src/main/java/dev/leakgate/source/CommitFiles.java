@@ -45,11 +45,11 @@ public final class CommitFiles implements Snapshot {
         }
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
                 TreeWalk tw = TreeWalk.forPath(reader, path, rw.parseCommit(commit).getTree())) {
-            return tw == null ? null : Snapshot.blob(reader, tw.getObjectId(0), tw.getFileMode(0), path, name);
+            return tw == null ? null : Snapshot.blob(repo, reader, tw.getObjectId(0), tw.getFileMode(0), path, name);
         } catch (MissingObjectException e) {
-            throw GitRepos.missing(e.getObjectId(), "in the tree of " + name);
+            throw GitRepos.missing(repo, e.getObjectId(), "in the tree of " + name);
         } catch (IOException e) {
-            throw GitRepos.unreadable(commit, "tree of " + name, e);
+            throw GitRepos.unreadable(repo, commit, "tree of " + name, e);
         }
     }
 }

@@ -17,12 +17,14 @@ import org.eclipse.jgit.lib.ObjectReader;
 final class GitBlobs {
     private static final DiffAlgorithm HISTOGRAM = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
 
+    private final org.eclipse.jgit.lib.Repository repo;
     private final ObjectReader reader;
     private final long maxSize;
     /** Paths whose whole content a check wants even when binary (the envelope checks). */
     private final Predicate<String> wantsBinary;
 
-    GitBlobs(ObjectReader reader, long maxSize, Predicate<String> wantsBinary) {
+    GitBlobs(org.eclipse.jgit.lib.Repository repo, ObjectReader reader, long maxSize, Predicate<String> wantsBinary) {
+        this.repo = repo;
         this.reader = reader;
         this.maxSize = maxSize;
         this.wantsBinary = wantsBinary;
@@ -54,8 +56,10 @@ final class GitBlobs {
                 return null;
             }
             return l.getCachedBytes(Integer.MAX_VALUE);
+        } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+            throw GitRepos.tooLarge(id, "blob " + path, e);
         } catch (IOException e) {
-            throw GitRepos.unreadable(id, "blob " + path, e);
+            throw GitRepos.unreadable(repo, id, "blob " + path, e);
         }
     }
 

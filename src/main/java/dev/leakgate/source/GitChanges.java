@@ -1,6 +1,7 @@
 package dev.leakgate.source;
 
 import dev.leakgate.report.ScanStats;
+import dev.leakgate.report.Skip;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,8 +20,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * What one tree adds against another, as targets: each new or changed file with the lines it
  * adds (renames detected, so lines that only moved with their file are not added), whole
- * content attached for the checks that need the whole file. Deletions add nothing; gitlinks
- * (submodules) are skipped: their content lives in another repository.
+ * content attached for the checks that need the whole file. A file renamed or copied to a path
+ * under other rules adds all its lines. Deletions add nothing; gitlinks (submodules) are skipped
+ * and counted: their content lives in another repository.
  */
 final class GitChanges {
     private final Repository repo;
@@ -28,12 +30,16 @@ final class GitChanges {
     private final GitBlobs blobs;
     /** Paths whose whole content a check needs even when no line changed (the secrets paths). */
     private final Predicate<String> wantsWhole;
+    private final PathRules rules;
+    /** Submodules named once each, however many commits move them. */
+    private final java.util.Set<String> submodules = new java.util.HashSet<>();
 
-    GitChanges(Repository repo, ObjectReader reader, GitBlobs blobs, Predicate<String> wantsWhole) {
+    GitChanges(Repository repo, ObjectReader reader, GitBlobs blobs, PathRules rules) {
         this.repo = repo;
         this.reader = reader;
         this.blobs = blobs;
-        this.wantsWhole = wantsWhole;
+        this.wantsWhole = rules.wantsWhole();
+        this.rules = rules;
     }
 
     void emit(AbstractTreeIterator oldTree, AbstractTreeIterator newTree, String commit, String what,
@@ -49,7 +55,7 @@ final class GitChanges {
             rd.addAll(entries);
             entries = rd.compute(reader, NullProgressMonitor.INSTANCE);
         } catch (IOException e) {
-            throw GitRepos.unreadable(null, what, e);
+            throw GitRepos.unreadable(repo, null, what, e);
         } catch (org.eclipse.jgit.api.errors.CanceledException e) {
             throw new SourceException("rename detection for " + what + " was cancelled");
         }
@@ -58,14 +64,24 @@ final class GitChanges {
                 continue;
             }
             FileMode mode = d.getNewMode();
-            if (mode == FileMode.GITLINK || mode.getObjectType() != org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
+            String path = d.getNewPath();
+            if (mode == FileMode.GITLINK) {
+                if (submodules.add(path)) {
+                    stats.skipped(path, Skip.Reason.SUBMODULE);
+                }
                 continue;
             }
-            String path = d.getNewPath();
+            if (mode.getObjectType() != org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
+                continue;
+            }
             ObjectId newId = d.getNewId().toObjectId();
             boolean hasOld = d.getChangeType() != DiffEntry.ChangeType.ADD
                     && d.getOldMode().getObjectType() == org.eclipse.jgit.lib.Constants.OBJ_BLOB;
             ObjectId oldId = hasOld ? d.getOldId().toObjectId() : null;
+            boolean moved = d.getChangeType() == DiffEntry.ChangeType.RENAME || d.getChangeType() == DiffEntry.ChangeType.COPY;
+            if (moved && !rules.samePolicy().test(d.getOldPath(), path)) {
+                oldId = null; // under other rules now: nothing of it was checked as it must be here
+            }
             if (newId.equals(oldId) && !wantsWhole.test(path)) {
                 continue; // moved or re-moded unchanged: adds no line
             }

@@ -92,19 +92,134 @@ public final class GitRepos {
         c.install();
     }
 
-    /** The one line a missing object deserves: which one, and the usual cause. */
-    public static SourceException missing(AnyObjectId id, String what) {
-        return new SourceException("git object " + id.name() + " (" + what + ") is missing or unreadable;"
-                + " if this is a shallow or partial clone, fetch the full history (git fetch --unshallow,"
-                + " or fetch-depth: 0 in CI)");
+    /**
+     * The one line a missing object deserves: which one, and why it can be missing here. A shallow
+     * clone lacks the history below its cut, a partial clone the objects its filter left on the
+     * server; in a full clone a missing object means a damaged repository (JGit also reports the
+     * objects of a pack it found corrupt as missing).
+     */
+    public static SourceException missing(Repository repo, AnyObjectId id, String what) {
+        String object = "git object " + (id == null ? "" : id.name() + " ") + "(" + what + ") is missing";
+        if (isShallow(repo)) {
+            return new SourceException(object + ": this is a shallow clone; fetch the full history"
+                    + " (git fetch --unshallow, or fetch-depth: 0 in CI)");
+        }
+        String promisor = promisorRemote(repo);
+        if (promisor != null) {
+            return new SourceException(object + ": this is a partial clone, which left objects on the server and"
+                    + " fetches them on demand (leakgate does not); clone without --filter, or fetch everything"
+                    + " (git config --unset remote." + promisor + ".partialclonefilter && git fetch --refetch " + promisor + ")");
+        }
+        return new SourceException("repository corrupt: " + object + " (run git fsck)");
     }
 
-    public static SourceException unreadable(AnyObjectId id, String what, IOException e) {
-        if (e instanceof MissingObjectException) {
-            return missing(id, what);
+    /** {@link #missing}, or for any other read failure one line saying what could not be read and why. */
+    public static SourceException unreadable(Repository repo, AnyObjectId id, String what, IOException e) {
+        if (e instanceof MissingObjectException m) {
+            return missing(repo, id == null ? m.getObjectId() : id, what);
         }
-        return new SourceException("cannot read git object " + (id == null ? "" : id.name() + " ") + "(" + what + "): "
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        String object = "git object " + (id == null ? "" : id.name() + " ") + "(" + what + ")";
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (isCorruption(e)) {
+            return new SourceException("repository corrupt: cannot read " + object + ": " + reason + " (run git fsck)");
+        }
+        return new SourceException("cannot read " + object + ": " + reason);
+    }
+
+    /**
+     * A blob within the size limit that could still not be held in memory (JGit's
+     * {@code LargeObjectException}, its out-of-memory case included): the run cannot vouch for it,
+     * so it fails rather than counting it as skipped.
+     */
+    public static SourceException tooLarge(AnyObjectId id, String what, org.eclipse.jgit.errors.LargeObjectException e) {
+        String why = e instanceof org.eclipse.jgit.errors.LargeObjectException.OutOfMemory
+                ? "out of memory (give the JVM more heap, e.g. java -Xmx4g -jar ...)" : "too large to hold in memory";
+        return new SourceException("cannot read git object " + (id == null ? "" : id.name() + " ") + "(" + what + "): " + why);
+    }
+
+    private static boolean isCorruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jgit.errors.CorruptObjectException
+                    || t instanceof org.eclipse.jgit.errors.CorruptPackIndexException
+                    || t instanceof org.eclipse.jgit.errors.PackInvalidException
+                    || t instanceof org.eclipse.jgit.errors.PackMismatchException
+                    || t instanceof java.util.zip.DataFormatException
+                    || t instanceof java.util.zip.ZipException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The HEAD of every other worktree of this repository (the main one, each linked one), as
+     * {@code git rev-list --all} counts them: a commit on another worktree's detached HEAD is
+     * reachable from nothing else.
+     */
+    public static java.util.Map<String, ObjectId> worktreeHeads(Repository repo) {
+        java.util.Map<String, ObjectId> out = new java.util.LinkedHashMap<>();
+        File common = repo.getCommonDirectory() == null ? repo.getDirectory() : repo.getCommonDirectory();
+        java.util.List<File> gitDirs = new java.util.ArrayList<>();
+        gitDirs.add(common);
+        File[] linked = new File(common, "worktrees").listFiles(File::isDirectory);
+        if (linked != null) {
+            java.util.Arrays.sort(linked);
+            gitDirs.addAll(java.util.List.of(linked));
+        }
+        File own = repo.getDirectory().getAbsoluteFile();
+        for (File dir : gitDirs) {
+            if (dir.getAbsoluteFile().toPath().normalize().equals(own.toPath().normalize())) {
+                continue;
+            }
+            Path head = dir.toPath().resolve(org.eclipse.jgit.lib.Constants.HEAD);
+            if (!Files.isRegularFile(head)) {
+                continue;
+            }
+            String name = dir.equals(common) ? "HEAD of the main worktree" : "HEAD of worktree " + dir.getName();
+            try {
+                String s = Files.readString(head, java.nio.charset.StandardCharsets.UTF_8).trim();
+                ObjectId id = null;
+                if (s.startsWith("ref: ")) {
+                    org.eclipse.jgit.lib.Ref r = repo.exactRef(s.substring(5).trim());
+                    id = r == null ? null : r.getObjectId(); // an unborn branch: nothing to read
+                } else if (ObjectId.isId(s)) {
+                    id = ObjectId.fromString(s);
+                } else {
+                    throw new SourceException("cannot read " + head + ": not a ref or an object id");
+                }
+                if (id != null) {
+                    out.put(name, id);
+                }
+            } catch (IOException e) {
+                throw new SourceException("cannot read " + head + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** True when the repository is a shallow clone (its history is cut at some commits). */
+    public static boolean isShallow(Repository repo) {
+        try {
+            return repo.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory od
+                    && !od.getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw new SourceException("cannot read the shallow list of " + repo.getDirectory() + ": " + e.getMessage());
+        }
+    }
+
+    /** The remote a partial clone fetches missing objects from, or null for a full clone. */
+    static String promisorRemote(Repository repo) {
+        Config c = repo.getConfig();
+        String ext = c.getString("extensions", null, "partialclone");
+        if (ext != null) {
+            return ext;
+        }
+        for (String remote : c.getSubsections("remote")) {
+            if (c.getBoolean("remote", remote, "promisor", false) || c.getString("remote", remote, "partialclonefilter") != null) {
+                return remote;
+            }
+        }
+        return null;
     }
 
     public static String name(ObjectId id) {

@@ -1,6 +1,7 @@
 package dev.leakgate.source;
 
 import dev.leakgate.report.ScanStats;
+import dev.leakgate.report.Skip;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
@@ -24,39 +26,47 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * (so the first finding of a leak names the commit that introduced it). A root commit adds
  * everything; any other commit adds its lines not in its first parent; a merge adds the lines of
  * its result that are in none of its parents (a clean merge adds nothing, an evil merge's own
- * lines are its own).
+ * lines are its own). Each commit's message is a target too (published with it), and so is the
+ * message of the annotated tag head names.
  */
 public final class RangeSource implements Source {
     private final Repository repo;
     private final GitRange range;
     private final long maxSize;
     private final Predicate<String> wantsWhole;
+    private final PathRules rules;
 
-    public RangeSource(Repository repo, GitRange range, long maxSize, Predicate<String> wantsWhole) {
+    public RangeSource(Repository repo, GitRange range, long maxSize, PathRules rules) {
         this.repo = repo;
         this.range = range;
         this.maxSize = maxSize;
-        this.wantsWhole = wantsWhole;
+        this.wantsWhole = rules.wantsWhole();
+        this.rules = rules;
     }
 
     @Override
     public void forEach(TargetSink sink, ScanStats stats) {
         Set<ObjectId> shallow = shallowCommits(repo);
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-            GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
-            GitChanges changes = new GitChanges(repo, reader, blobs, wantsWhole);
+            GitBlobs blobs = new GitBlobs(repo, reader, maxSize, wantsWhole);
+            GitChanges changes = new GitChanges(repo, reader, blobs, rules);
             rw.sort(RevSort.TOPO);
             rw.sort(RevSort.REVERSE, true);
             rw.markStart(rw.parseCommit(range.head()));
-            if (range.base() != null) {
-                rw.markUninteresting(rw.parseCommit(range.base()));
+            for (ObjectId base : range.bases()) {
+                rw.markUninteresting(rw.parseCommit(base));
+            }
+            if (range.headTag() != null) {
+                RevTag tag = rw.parseTag(range.headTag());
+                message(tag.getRawBuffer(), Messages.path(tag.getTagName()), null, sink);
             }
             for (RevCommit c : rw) {
                 if (shallow.contains(c)) {
-                    throw new SourceException("history between " + range.baseName() + " and " + range.headName()
+                    throw new SourceException("the history " + range.describe()
                             + " is cut off at commit " + c.name() + " (a shallow clone): fetch the full history"
                             + " (git fetch --unshallow, or fetch-depth: 0 in CI)");
                 }
+                message(c.getRawBuffer(), Messages.path(c.name()), c.name(), sink);
                 String what = "commit " + c.name();
                 if (c.getParentCount() == 0) {
                     changes.emit(new EmptyTreeIterator(), tree(reader, c), c.name(), what, sink, stats);
@@ -68,9 +78,16 @@ public final class RangeSource implements Source {
                 }
             }
         } catch (MissingObjectException e) {
-            throw GitRepos.missing(e.getObjectId(), "in the history of " + range.headName());
+            throw GitRepos.missing(repo, e.getObjectId(), "in the history of " + range.headName());
         } catch (IOException e) {
-            throw GitRepos.unreadable(null, "history of " + range.headName(), e);
+            throw GitRepos.unreadable(repo, null, "history of " + range.headName(), e);
+        }
+    }
+
+    private static void message(byte[] raw, String path, String commit, TargetSink sink) {
+        byte[] message = Messages.of(raw);
+        if (message.length > 0) {
+            sink.accept(new Target(path, message, commit, null, null));
         }
     }
 
@@ -86,7 +103,11 @@ public final class RangeSource implements Source {
             tw.setFilter(TreeFilter.ANY_DIFF);
             while (tw.next()) {
                 FileMode mode = tw.getFileMode(n);
-                if (mode.getObjectType() != Constants.OBJ_BLOB || mode == FileMode.GITLINK) {
+                if (mode == FileMode.GITLINK) {
+                    stats.skipped(tw.getPathString(), Skip.Reason.SUBMODULE);
+                    continue;
+                }
+                if (mode.getObjectType() != Constants.OBJ_BLOB) {
                     continue;
                 }
                 ObjectId id = tw.getObjectId(n);

@@ -27,7 +27,7 @@ public interface Snapshot {
     byte[] file(String path);
 
     /** The blob behind one entry: null for what is no file (a folder, a submodule). */
-    static byte[] blob(ObjectReader reader, ObjectId id, FileMode mode, String path, String version) {
+    static byte[] blob(org.eclipse.jgit.lib.Repository repo, ObjectReader reader, ObjectId id, FileMode mode, String path, String version) {
         if (mode == FileMode.SYMLINK) {
             // git stores the link's target; following it out of the version checked would defeat reading it from there
             throw new SourceException(path + " in " + version + " is a symbolic link; make it a regular file");
@@ -42,8 +42,10 @@ public interface Snapshot {
                         + (MAX_SIZE >> 20) + " MiB a configuration file may be");
             }
             return l.getCachedBytes(Integer.MAX_VALUE);
+        } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+            throw GitRepos.tooLarge(id, path + " in " + version, e);
         } catch (IOException e) {
-            throw GitRepos.unreadable(id, path + " in " + version, e);
+            throw GitRepos.unreadable(repo, id, path + " in " + version, e);
         }
     }
 }

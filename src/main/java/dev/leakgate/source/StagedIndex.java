@@ -109,7 +109,7 @@ public final class StagedIndex implements Snapshot {
             return null;
         }
         try (ObjectReader reader = repo.newObjectReader()) {
-            return Snapshot.blob(reader, e.getObjectId(), e.getFileMode(), path, name());
+            return Snapshot.blob(repo, reader, e.getObjectId(), e.getFileMode(), path, name());
         }
     }
 }

@@ -25,25 +25,27 @@ public final class StagedSource implements Source {
     private final ObjectId head;
     private final long maxSize;
     private final Predicate<String> wantsWhole;
+    private final PathRules rules;
 
-    public StagedSource(Repository repo, StagedIndex index, long maxSize, Predicate<String> wantsWhole) {
-        this(repo, index, headTree(repo), maxSize, wantsWhole);
+    public StagedSource(Repository repo, StagedIndex index, long maxSize, PathRules rules) {
+        this(repo, index, headTree(repo), maxSize, rules);
     }
 
     /** @param head HEAD's tree as {@link #headTree(Repository)} resolved it */
-    public StagedSource(Repository repo, StagedIndex index, ObjectId head, long maxSize, Predicate<String> wantsWhole) {
+    public StagedSource(Repository repo, StagedIndex index, ObjectId head, long maxSize, PathRules rules) {
         this.repo = repo;
         this.index = index;
         this.head = head;
         this.maxSize = maxSize;
-        this.wantsWhole = wantsWhole;
+        this.wantsWhole = rules.wantsWhole();
+        this.rules = rules;
     }
 
     @Override
     public void forEach(TargetSink sink, ScanStats stats) {
         try (ObjectReader reader = repo.newObjectReader()) {
-            GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
-            new GitChanges(repo, reader, blobs, wantsWhole)
+            GitBlobs blobs = new GitBlobs(repo, reader, maxSize, wantsWhole);
+            new GitChanges(repo, reader, blobs, rules)
                     .emit(headTree(reader), index.iterator(), null, "the index against HEAD", sink, stats);
         }
     }
@@ -55,7 +57,7 @@ public final class StagedSource implements Source {
     public Source unchanged(Predicate<String> paths) {
         return (sink, stats) -> {
             try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(repo, reader)) {
-                GitBlobs blobs = new GitBlobs(reader, maxSize, wantsWhole);
+                GitBlobs blobs = new GitBlobs(repo, reader, maxSize, wantsWhole);
                 tw.setRecursive(true);
                 tw.addTree(headTree(reader));
                 tw.addTree(index.iterator());
@@ -73,7 +75,7 @@ public final class StagedSource implements Source {
                     }
                 }
             } catch (IOException e) {
-                throw GitRepos.unreadable(null, "the index against HEAD", e);
+                throw GitRepos.unreadable(repo, null, "the index against HEAD", e);
             }
         };
     }
@@ -94,7 +96,7 @@ public final class StagedSource implements Source {
         try {
             return new CanonicalTreeParser(null, reader, head);
         } catch (IOException e) {
-            throw GitRepos.unreadable(head, "tree of HEAD", e);
+            throw GitRepos.unreadable(repo, head, "tree of HEAD", e);
         }
     }
 }

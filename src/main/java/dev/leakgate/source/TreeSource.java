@@ -1,6 +1,7 @@
 package dev.leakgate.source;
 
 import dev.leakgate.report.ScanStats;
+import dev.leakgate.report.Skip;
 import java.io.IOException;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -32,12 +33,16 @@ public final class TreeSource implements Source {
     public void forEach(TargetSink sink, ScanStats stats) {
         try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader);
                 TreeWalk tw = new TreeWalk(repo, reader)) {
-            GitBlobs blobs = new GitBlobs(reader, maxSize, wantsBinary);
+            GitBlobs blobs = new GitBlobs(repo, reader, maxSize, wantsBinary);
             tw.setRecursive(true);
             tw.addTree(rw.parseCommit(commit).getTree());
             while (tw.next()) {
                 FileMode mode = tw.getFileMode(0);
-                if (mode == FileMode.GITLINK || mode.getObjectType() != Constants.OBJ_BLOB) {
+                if (mode == FileMode.GITLINK) {
+                    stats.skipped(tw.getPathString(), Skip.Reason.SUBMODULE);
+                    continue;
+                }
+                if (mode.getObjectType() != Constants.OBJ_BLOB) {
                     continue;
                 }
                 String path = tw.getPathString();
@@ -48,9 +53,9 @@ public final class TreeSource implements Source {
                 }
             }
         } catch (MissingObjectException e) {
-            throw GitRepos.missing(e.getObjectId(), "in the tree of " + name);
+            throw GitRepos.missing(repo, e.getObjectId(), "in the tree of " + name);
         } catch (IOException e) {
-            throw GitRepos.unreadable(commit, "tree of " + name, e);
+            throw GitRepos.unreadable(repo, commit, "tree of " + name, e);
         }
     }
 }

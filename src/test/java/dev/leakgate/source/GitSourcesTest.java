@@ -30,7 +30,7 @@ class GitSourcesTest {
         r.write("secrets/db.yaml", staged).add("secrets/db.yaml");
         r.write("secrets/db.yaml", staged + "unstaged: y\n");
         try (Repository repo = GitRepos.open(r.dir)) {
-            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/")), new ScanStats());
+            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, PathRules.secretsPaths(p -> p.startsWith("secrets/"))), new ScanStats());
             assertThat(t).hasSize(1);
             assertThat(new String(t.get(0).content(), StandardCharsets.UTF_8)).isEqualTo(staged);
             LineSet lines = t.get(0).addedLines();
@@ -46,7 +46,7 @@ class GitSourcesTest {
         r.write("secrets/key.age", bin).write("img/logo.png", bin).add("secrets/key.age", "img/logo.png");
         ScanStats stats = new ScanStats();
         try (Repository repo = GitRepos.open(r.dir)) {
-            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/")), stats);
+            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, PathRules.secretsPaths(p -> p.startsWith("secrets/"))), stats);
             assertThat(t).extracting(Target::path).containsExactly("secrets/key.age");
             assertThat(t.get(0).content()).isEqualTo(bin);
             assertThat(stats.getSkippedBinary()).isEqualTo(1);
@@ -60,7 +60,7 @@ class GitSourcesTest {
         r.write("secrets/b/.keep", "").add("secrets/b/.keep");
         r.git("mv", "secrets/a.yaml", "secrets/b/a.yaml");
         try (Repository repo = GitRepos.open(r.dir)) {
-            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, p -> p.startsWith("secrets/") && p.endsWith(".yaml")), new ScanStats());
+            List<Target> t = collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, PathRules.secretsPaths(p -> p.startsWith("secrets/") && p.endsWith(".yaml"))), new ScanStats());
             assertThat(t).extracting(Target::path).containsExactlyInAnyOrder("secrets/b/a.yaml", "secrets/b/.keep");
             Target moved = t.stream().filter(x -> x.path().endsWith("a.yaml")).findFirst().orElseThrow();
             assertThat(moved.addedLines().isEmpty()).isTrue();
@@ -74,8 +74,35 @@ class GitSourcesTest {
         r.write("big.txt", "x".repeat(2000)).add("big.txt");
         ScanStats stats = new ScanStats();
         try (Repository repo = GitRepos.open(r.dir)) {
-            assertThat(collect(new StagedSource(repo, StagedIndex.read(repo), 1000, p -> false), stats)).isEmpty();
+            assertThat(collect(new StagedSource(repo, StagedIndex.read(repo), 1000, PathRules.secretsPaths(p -> false)), stats)).isEmpty();
             assertThat(stats.getSkippedLarge()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void submodulesAreNamedAsSkippedInEveryGitSource() {
+        TestRepo r = TestRepo.init(tmp);
+        String base = r.write("a.txt", "a\n").commitAll("first");
+        r.git("update-index", "--add", "--cacheinfo", "160000,1234567890123456789012345678901234567890,vendor/lib");
+        ScanStats staged = new ScanStats();
+        try (Repository repo = GitRepos.open(r.dir)) {
+            collect(new StagedSource(repo, StagedIndex.read(repo), Content.DEFAULT_MAX_SIZE, PathRules.secretsPaths(p -> false)), staged);
+        }
+        r.commit("add a submodule");
+        r.git("update-index", "--cacheinfo", "160000,2234567890123456789012345678901234567890,vendor/lib");
+        r.commit("move it");
+        ScanStats range = new ScanStats();
+        ScanStats tree = new ScanStats();
+        ScanStats audit = new ScanStats();
+        try (Repository repo = GitRepos.open(r.dir)) {
+            GitRange g = GitRange.resolve(repo, base, "HEAD");
+            collect(new RangeSource(repo, g, Content.DEFAULT_MAX_SIZE, PathRules.secretsPaths(p -> false)), range);
+            collect(new TreeSource(repo, g.head(), "HEAD", Content.DEFAULT_MAX_SIZE, p -> false), tree);
+            new AuditSource(repo, Content.DEFAULT_MAX_SIZE, p -> false, false).run((id, b, n) -> false, t -> { }, audit);
+        }
+        for (ScanStats s : List.of(staged, range, tree, audit)) {
+            assertThat(s.skips()).as("named once, however many commits move it")
+                    .containsExactly(new dev.leakgate.report.Skip("vendor/lib", dev.leakgate.report.Skip.Reason.SUBMODULE));
         }
     }
 
