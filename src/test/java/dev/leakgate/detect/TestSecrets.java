@@ -1,13 +1,15 @@
 package dev.leakgate.detect;
 
+import dev.leakgate.testing.Tokens;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
-/** Fresh random values for tests, so no test source holds anything that looks like a real secret. */
+/**
+ * Fresh random values for tests, so no test source holds anything that looks like a real secret;
+ * drawn from the run's seed like {@link Tokens}'s (replay with {@code -Dleakgate.seed=N}).
+ */
 final class TestSecrets {
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private TestSecrets() {
@@ -19,7 +21,7 @@ final class TestSecrets {
         while (true) {
             StringBuilder sb = new StringBuilder(n);
             for (int i = 0; i < n; i++) {
-                sb.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
+                sb.append(ALNUM.charAt(Tokens.random().nextInt(ALNUM.length())));
             }
             String s = sb.toString();
             if (!Placeholders.isPlaceholder(s) && Entropy.shannon(s) > Math.min(3.6, Math.log(n) / Math.log(2) - 0.6)
@@ -33,14 +35,14 @@ final class TestSecrets {
     static String rawAlnum(int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            sb.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
+            sb.append(ALNUM.charAt(Tokens.random().nextInt(ALNUM.length())));
         }
         return sb.toString();
     }
 
     static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        Tokens.random().nextBytes(b);
         return b;
     }
 

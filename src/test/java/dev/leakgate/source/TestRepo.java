@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /** A real repository in a temp folder, built with the git CLI (tests only: main code never runs git). */
 public final class TestRepo {
@@ -133,7 +132,6 @@ public final class TestRepo {
         private static final String B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
         private static final int[] GEN = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
-        private static final Random RND = new Random();
 
         private Secrets() {
         }
@@ -142,7 +140,7 @@ public final class TestRepo {
         public static String ghp() {
             StringBuilder body = new StringBuilder();
             for (int i = 0; i < 30; i++) {
-                body.append(B62.charAt(RND.nextInt(62)));
+                body.append(B62.charAt(dev.leakgate.testing.Tokens.random().nextInt(62)));
             }
             String t = "ghp_" + body + Crc32Base62.encode(Crc32Base62.crc(body.toString()));
             if (!Crc32Base62.valid(t)) {
@@ -156,7 +154,7 @@ public final class TestRepo {
             String hrp = "age-secret-key-";
             int[] data = new int[52];
             for (int i = 0; i < data.length; i++) {
-                data[i] = RND.nextInt(32);
+                data[i] = dev.leakgate.testing.Tokens.random().nextInt(32);
             }
             int[] values = new int[hrp.length() * 2 + 1 + data.length + 6];
             int k = 0;

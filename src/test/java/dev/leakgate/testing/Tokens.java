@@ -1,21 +1,35 @@
 package dev.leakgate.testing;
 
 import dev.leakgate.detect.Crc32Base62;
-import java.security.SecureRandom;
+import java.util.Random;
 
-/** Fresh, valid-looking tokens made at test time, so no test depends on a fixed secret. */
+/**
+ * Fresh, valid-looking tokens made at test time, so no test depends on a fixed secret. They are
+ * drawn from the run's {@link TestSeed}, reseeded per test by {@link SeedPerTest}: a failing draw
+ * replays with {@code -Dleakgate.seed=N}.
+ */
 public final class Tokens {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile Random random = TestSeed.random("");
     private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
     private Tokens() {
     }
 
+    /** Restarts the draws for one scope (a test class or method): see {@link TestSeed#random}. */
+    public static void reseed(String scope) {
+        random = TestSeed.random(scope);
+    }
+
+    /** The current generator, for tests that draw other kinds of random values. */
+    public static Random random() {
+        return random;
+    }
+
     public static String random(String alphabet, int n) {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return b.toString();
     }
@@ -56,7 +70,7 @@ public final class Tokens {
 
     public static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        random.nextBytes(b);
         return b;
     }
 
