@@ -236,8 +236,10 @@ public final class Pipeline {
             if (!policy.applies(rule.kind(), path) || (envelopeFailed && rule.kind() == Kind.SECRET)) {
                 continue;
             }
-            int line = text.lineOf(m.start());
-            if (!added(target.addedLines(), line, text, m)) {
+            // A finding is placed at its secret: a match may start with the delimiter before it,
+            // which for a secret at a line start is the previous line's newline.
+            int line = text.lineOf(m.secretStart());
+            if (!added(target.addedLines(), text, m)) {
                 continue;
             }
             String lineText = text.slice(text.lineStart(m.secretStart()), text.lineEnd(m.secretStart()));
@@ -249,7 +251,7 @@ public final class Pipeline {
                 continue;
             }
             out.add(new Finding(rule.id(), rule.kind().label(), rule.description(), path, line,
-                    text.columnOf(m.start()), target.commit(), fp, Redaction.preview(rule.id(), m.secret()),
+                    text.columnOf(m.secretStart()), target.commit(), fp, Redaction.preview(rule.id(), m.secret()),
                     m.decoded() ? Boolean.TRUE : null, null, null));
         }
         return out;
@@ -278,12 +280,22 @@ public final class Pipeline {
         }
     }
 
-    /** A match counts for a change when any of its lines is one the change adds. */
-    private static boolean added(LineSet addedLines, int firstLine, ByteText text, Match m) {
+    /**
+     * A match counts for a change when any of its lines is one the change adds. A newline the
+     * match opens with (the delimiter before a secret at a line start) puts none of it on the line
+     * before.
+     */
+    private static boolean added(LineSet addedLines, ByteText text, Match m) {
         if (addedLines == null) {
             return true;
         }
-        int lastLine = firstLine + countNewlines(text, m.start(), m.end());
+        int from = m.start();
+        byte[] b = text.bytes();
+        while (from < m.secretStart() && (b[from] == '\n' || b[from] == '\r')) {
+            from++;
+        }
+        int firstLine = text.lineOf(from);
+        int lastLine = firstLine + countNewlines(text, from, Math.max(from, m.end() - 1));
         for (int l = firstLine; l <= lastLine; l++) {
             if (addedLines.contains(l)) {
                 return true;

@@ -147,7 +147,7 @@ class ScanCommandTest {
     }
 
     @Test
-    void pemBlockIsOneFindingOnItsFirstLine() throws Exception {
+    void pemBlockIsOneFindingAtTheFirstLineOfItsKey() throws Exception {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             body.append(Tokens.random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 64)).append('\n');
@@ -155,7 +155,9 @@ class ScanCommandTest {
         Files.writeString(dir.resolve("id_rsa"), "\n-----BEGIN RSA PRIVATE KEY-----\n" + body + "-----END RSA PRIVATE KEY-----\n");
         JsonNode doc = new ObjectMapper().readTree(Cli.run("scan", dir.toString(), "--format", "json").out());
         assertThat(doc.get("findings").size()).isEqualTo(1);
-        assertThat(doc.get("findings").get(0).get("line").asInt()).isEqualTo(2);
+        // Placed at the secret: the base64 body under the BEGIN line.
+        assertThat(doc.get("findings").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(doc.get("findings").get(0).get("column").asInt()).isEqualTo(1);
         assertThat(doc.get("findings").get(0).get("ruleId").asText()).isEqualTo("pem-rsa-private-key");
     }
 

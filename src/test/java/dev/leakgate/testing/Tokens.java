@@ -68,6 +68,40 @@ public final class Tokens {
         return bech32("age", randomBytes(32));
     }
 
+    /** An OpenSSH Ed25519 public key line ({@code ssh-ed25519 AAAAC3...}), without a comment. */
+    public static String sshEd25519PublicKey() {
+        java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+        sshString(blob, "ssh-ed25519".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        sshString(blob, randomBytes(32));
+        return "ssh-ed25519 " + java.util.Base64.getEncoder().encodeToString(blob.toByteArray());
+    }
+
+    /** An OpenSSH RSA public key line of {@code bits} bits (random modulus), without a comment. */
+    public static String sshRsaPublicKey(int bits) {
+        java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+        sshString(blob, "ssh-rsa".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        sshString(blob, new byte[] {1, 0, 1});
+        byte[] n = randomBytes(bits / 8 + 1);
+        n[0] = 0;
+        n[1] |= (byte) 0x80;
+        sshString(blob, n);
+        return "ssh-rsa " + java.util.Base64.getEncoder().encodeToString(blob.toByteArray());
+    }
+
+    private static void sshString(java.io.ByteArrayOutputStream out, byte[] value) {
+        int n = value.length;
+        out.write(n >>> 24);
+        out.write(n >>> 16);
+        out.write(n >>> 8);
+        out.write(n);
+        out.writeBytes(value);
+    }
+
+    /** A Nix binary-cache public key ({@code name:base64 of 32 bytes}). */
+    public static String nixCachePublicKey(String name) {
+        return name + ":" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
+    }
+
     public static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
