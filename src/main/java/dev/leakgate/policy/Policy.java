@@ -19,25 +19,26 @@ public final class Policy {
     /** Asked once, on first use: the built-in rules load on another thread meanwhile (see StagedCommand). */
     private final Supplier<List<Rule>> ruleSource;
     private volatile List<Rule> rules;
-    private final List<Glob> secretsPaths;
-    private final List<Glob> publicSurface;
-    private final List<Glob> allowPaths;
+    private final Globs secretsPaths;
+    /** null: everything outside the secrets paths. */
+    private final Globs publicSurface;
+    private final Globs allowPaths;
     private final List<Pattern> allowRegexes;
     private final Set<String> allowFingerprints;
     private final Set<String> baseline;
     private final Path sopsConfig;
 
-    Policy(List<Rule> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
+    Policy(List<Rule> rules, Globs secretsPaths, Globs publicSurface, Globs allowPaths,
             List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
         this(() -> rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, sopsConfig);
     }
 
-    Policy(Supplier<List<Rule>> rules, List<Glob> secretsPaths, List<Glob> publicSurface, List<Glob> allowPaths,
+    Policy(Supplier<List<Rule>> rules, Globs secretsPaths, Globs publicSurface, Globs allowPaths,
             List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
         this.ruleSource = rules;
-        this.secretsPaths = List.copyOf(secretsPaths);
-        this.publicSurface = publicSurface == null ? null : List.copyOf(publicSurface);
-        this.allowPaths = List.copyOf(allowPaths);
+        this.secretsPaths = secretsPaths;
+        this.publicSurface = publicSurface;
+        this.allowPaths = allowPaths;
         this.allowRegexes = List.copyOf(allowRegexes);
         this.allowFingerprints = Set.copyOf(allowFingerprints);
         this.baseline = Set.copyOf(baseline);
@@ -54,7 +55,7 @@ public final class Policy {
     }
 
     public boolean isSecretsPath(String path) {
-        return Glob.any(secretsPaths, path);
+        return secretsPaths.matches(path);
     }
 
     /** The public surface: the configured globs, or else everything outside the secrets paths. */
@@ -62,7 +63,7 @@ public final class Policy {
         if (isSecretsPath(path)) {
             return false;
         }
-        return publicSurface == null || Glob.any(publicSurface, path);
+        return publicSurface == null || publicSurface.matches(path);
     }
 
     public boolean applies(Kind kind, String path) {
@@ -74,7 +75,7 @@ public final class Policy {
     }
 
     public boolean isAllowedPath(String path) {
-        return Glob.any(allowPaths, path);
+        return allowPaths.matches(path);
     }
 
     /** An allow regex matches the secret itself or the line it stands on. */
@@ -101,7 +102,7 @@ public final class Policy {
      * the {@code envelope} command asks of the files it is given.
      */
     public Policy envelopeOnly() {
-        return new Policy(List.of(), List.of(new Glob("**")), null, allowPaths, allowRegexes, allowFingerprints,
+        return new Policy(List.of(), Globs.parse(List.of("**")), null, allowPaths, allowRegexes, allowFingerprints,
                 baseline, sopsConfig);
     }
 
@@ -110,7 +111,7 @@ public final class Policy {
     }
 
     public static Policy defaults(Supplier<List<Rule>> builtin) {
-        return new Policy(builtin, DEFAULT_SECRETS_PATHS.stream().map(Glob::new).toList(), null,
-                List.of(), List.of(), Set.of(), Set.of(), null);
+        return new Policy(builtin, Globs.parse(DEFAULT_SECRETS_PATHS), null,
+                Globs.none(), List.of(), Set.of(), Set.of(), null);
     }
 }

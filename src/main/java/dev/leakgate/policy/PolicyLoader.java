@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.leakgate.detect.Rule;
@@ -15,6 +16,12 @@ import dev.leakgate.detect.RuleException;
 import dev.leakgate.detect.RuleLoader;
 import dev.leakgate.detect.RuleSpec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -119,11 +126,11 @@ public final class PolicyLoader {
             }
             rules.put(r.id(), r);
         }
-        List<Glob> secrets = globs(name, "secretsPaths", root.has("secretsPaths")
+        Globs secrets = globs(name, "secretsPaths", root.has("secretsPaths")
                 ? strings(name, "secretsPaths", root.get("secretsPaths"), "globs") : Policy.DEFAULT_SECRETS_PATHS);
-        List<Glob> surface = root.has("publicSurface")
+        Globs surface = root.has("publicSurface")
                 ? globs(name, "publicSurface", strings(name, "publicSurface", root.get("publicSurface"), "globs")) : null;
-        List<Glob> allowPaths = List.of();
+        Globs allowPaths = Globs.none();
         List<Pattern> allowRegexes = new ArrayList<>();
         Set<String> allowFps = new HashSet<>();
         JsonNode allow = root.get("allow");
@@ -170,7 +177,9 @@ public final class PolicyLoader {
     }
 
     private static JsonNode readTree(String name, byte[] yaml) {
+        requireUtf8(name, yaml);
         try {
+            refuseAliases(name, yaml);
             return Mappers.YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             String msg = firstLine(e.getOriginalMessage());
@@ -181,6 +190,37 @@ public final class PolicyLoader {
             return fail(name + ": not valid YAML: " + msg + line);
         } catch (IOException e) {
             return fail(name + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Jackson would stop at the first bad byte with a CharConversionException: one line instead. */
+    private static void requireUtf8(String name, byte[] yaml) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(yaml);
+        CharBuffer out = CharBuffer.allocate(Math.max(16, yaml.length));
+        CoderResult r = utf8.decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += yaml[i] == '\n' ? 1 : 0;
+            }
+            throw new ConfigException(name + ": not valid UTF-8 (line " + line + "): save the config as UTF-8");
+        }
+    }
+
+    /**
+     * Jackson reads an alias ({@code *main}) as the anchor's name, a plain string: a list of
+     * globs would lose what the anchor holds without a word. Refused, with where it is.
+     */
+    private static void refuseAliases(String name, byte[] yaml) throws IOException {
+        try (JsonParser p = Mappers.YAML.getFactory().createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    throw new ConfigException(name + ": YAML aliases are not supported (*" + p.getText() + ", line "
+                            + p.currentTokenLocation().getLineNr() + "): write the value out");
+                }
+            }
         }
     }
 
@@ -291,8 +331,8 @@ public final class PolicyLoader {
     }
 
     private static Policy withBaseline(Policy p, Path baseline) {
-        return new Policy(p::rules, Policy.DEFAULT_SECRETS_PATHS.stream().map(Glob::new).toList(), null,
-                List.of(), List.of(), Set.of(), readBaseline(baseline), null);
+        return new Policy(p::rules, Globs.parse(Policy.DEFAULT_SECRETS_PATHS), null,
+                Globs.none(), List.of(), Set.of(), readBaseline(baseline), null);
     }
 
     /** A baseline is a JSON report from an earlier run: its findings' fingerprints are accepted. */
@@ -317,7 +357,7 @@ public final class PolicyLoader {
         return fps;
     }
 
-    private static List<Glob> globs(String name, String key, List<String> texts) {
+    private static Globs globs(String name, String key, List<String> texts) {
         List<Glob> out = new ArrayList<>();
         for (String t : texts) {
             try {
@@ -326,7 +366,7 @@ public final class PolicyLoader {
                 throw new ConfigException(name + ": " + key + ": bad glob '" + t + "': " + firstLine(e.getMessage()));
             }
         }
-        return out;
+        return Globs.of(out);
     }
 
     private static String firstLine(String s) {

@@ -146,6 +146,73 @@ class PolicyLoaderTest {
         assertThat(p.isSecretsPath("secrets/db.yaml")).isFalse();
     }
 
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            **/secrets/**        | secrets/wg.yaml             | true
+            **/secrets/**        | hosts/web/secrets/wg.yaml   | true
+            **/secrets/**        | secrets.yaml                | false
+            secrets/**           | secrets/a/b.age             | true
+            secrets/**           | hosts/secrets/a.age         | false
+            secrets/             | secrets/wg.yaml             | true
+            secrets/             | hosts/secrets/wg.yaml       | true
+            secrets              | hosts/secrets/wg.yaml       | true
+            secrets              | secretsfile                 | false
+            /secrets/*.age       | secrets/a.age               | true
+            /secrets/*.age       | secrets/x/a.age             | false
+            ./secrets/**         | secrets/wg.yaml             | true
+            ./secrets/**         | a/secrets/wg.yaml           | false
+            hosts/*/secrets/**   | hosts/web01/secrets/k.yaml  | true
+            hosts/*/secrets/**   | hosts/a/b/secrets/k.yaml    | false
+            hosts/**/secrets/**  | hosts/a/b/secrets/k.yaml    | true
+            *.lock               | a/b/Cargo.lock              | true
+            *.lock               | flake.lock.nix              | false
+            docs/*.md            | docs/a/b.md                 | false
+            **                   | anything/at/all             | true
+            'secrets/** '        | secrets/wg.yaml             | true
+            """)
+    void globsAreGitignorePatterns(String glob, String path, boolean matches) {
+        assertThat(parse("secretsPaths: ['" + glob + "']").isSecretsPath(path)).isEqualTo(matches);
+    }
+
+    @Test
+    void theLastMatchingGlobDecidesAndBangTakesOut() {
+        Policy p = parse("secretsPaths: ['secrets/**', '!secrets/secrets.nix']\nallow: {paths: ['docs/**', '!docs/prod.env']}\n");
+        assertThat(p.isSecretsPath("secrets/wg.age")).isTrue();
+        assertThat(p.isSecretsPath("secrets/secrets.nix")).isFalse();
+        assertThat(p.isPublicSurface("secrets/secrets.nix")).isTrue();
+        assertThat(p.isAllowedPath("docs/example.env")).isTrue();
+        assertThat(p.isAllowedPath("docs/prod.env")).isFalse();
+        assertThat(parse("secretsPaths: ['!secrets/x', 'secrets/**']").isSecretsPath("secrets/x")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a comment            | '#secrets'
+            a bare bang          | '!'
+            a parent folder      | '../secrets/**'
+            a dot segment        | 'secrets/./x'
+            windows separators   | 'secrets\\db.yaml'
+            java braces          | 'secrets/*.{yaml,json}'
+            unclosed class       | 'secrets/[x'
+            """)
+    void aGlobThatCannotMatchWhatItSaysIsRefused(String name, String glob) {
+        assertThat(error("secretsPaths: ['" + glob + "']")).contains("secretsPaths: bad glob");
+    }
+
+    @Test
+    void aYamlAliasIsRefusedNotReadAsItsName() {
+        String yaml = "x-main: &main 'secrets/**'\nsecretsPaths: [*main]\n";
+        assertThat(error(yaml)).contains("aliases are not supported").contains("line 2");
+        assertThat(error("base: &b {paths: ['docs/**']}\nallow:\n  <<: *b\n")).contains("aliases are not supported");
+    }
+
+    @Test
+    void aConfigThatIsNotUtf8IsOneLine() {
+        byte[] yaml = "secretsPaths: ['secrets/**']\ndisable: [caf\u00e9]\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> PolicyLoader.parse(".leakgate.yaml", yaml, Path.of("/repo"), null, BUILTIN))
+                .isInstanceOf(ConfigException.class).hasMessage(".leakgate.yaml: not valid UTF-8 (line 2): save the config as UTF-8");
+    }
+
     @Test
     void disableRemovesRulesAndUnknownIdsAreErrors() {
         assertThat(parse("disable: [github-pat]").rules()).extracting(r -> r.id()).doesNotContain("github-pat");
