@@ -26,7 +26,7 @@ final class EnvelopeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + Content.ENVELOPE_MAX_SIZE,
+    @Option(names = "--max-file-size", paramLabel = "BYTES", converter = ByteLimit.class, defaultValue = "" + Content.ENVELOPE_MAX_SIZE,
             description = "refuse (exit 3) files larger than this (default: ${DEFAULT-VALUE})")
     long maxFileSize;
 

@@ -14,7 +14,7 @@ public final class GitOptions {
             description = "the repository (a work tree, a folder in one, or a bare repository; default: .)")
     Path dir;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + Content.DEFAULT_MAX_SIZE,
+    @Option(names = "--max-file-size", paramLabel = "BYTES", converter = ByteLimit.class, defaultValue = "" + Content.DEFAULT_MAX_SIZE,
             description = "skip (and count) files larger than this (default: ${DEFAULT-VALUE})")
     long maxFileSize;
 

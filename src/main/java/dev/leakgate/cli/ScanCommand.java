@@ -18,7 +18,7 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + Content.DEFAULT_MAX_SIZE,
+    @Option(names = "--max-file-size", paramLabel = "BYTES", converter = ByteLimit.class, defaultValue = "" + Content.DEFAULT_MAX_SIZE,
             description = "skip (and count) files larger than this (default: ${DEFAULT-VALUE})")
     long maxFileSize;
 
