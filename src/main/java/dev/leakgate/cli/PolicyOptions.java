@@ -3,7 +3,10 @@ package dev.leakgate.cli;
 import dev.leakgate.detect.BuiltinRules;
 import dev.leakgate.policy.Policy;
 import dev.leakgate.policy.PolicyLoader;
+import dev.leakgate.source.NamedPaths;
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Where the policy comes from: shared by every scanning command. */
@@ -18,6 +21,18 @@ public final class PolicyOptions {
             description = "the .sops.yaml whose creation rules sops files are checked against"
                     + " (default: the config's sopsConfig, else .sops.yaml at the scanned root)")
     Path sopsConfig;
+
+    /**
+     * The paths a command names, placed in their work tree (or none); paths that no single root
+     * holds are a usage error.
+     */
+    static NamedPaths place(CommandLine.Model.CommandSpec spec, List<String> paths, NamedPaths.Outside outside) {
+        try {
+            return NamedPaths.resolve(paths, outside);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     Policy load(Path root) {
         return PolicyLoader.load(config, root, baseline, BuiltinRules::load);

@@ -11,9 +11,13 @@ public final class Content {
      */
     public static final long ENVELOPE_MAX_SIZE = 256L * 1024 * 1024;
 
-    /** The one line for a secrets file too large to check: failing closed, never a pass. */
+    /**
+     * The one line for a secrets file too large to check: failing closed, never a pass.
+     * {@code size} -1: a stream, known only to be larger.
+     */
     public static SourceException tooLargeForEnvelope(String path, long size) {
-        return new SourceException("cannot check " + path + " as an envelope: " + size + " bytes is over the "
+        return new SourceException("cannot check " + path + " as an envelope: "
+                + (size < 0 ? "more than " + ENVELOPE_MAX_SIZE : size) + " bytes is over the "
                 + (ENVELOPE_MAX_SIZE >> 20) + " MiB limit for files under a secrets path");
     }
 

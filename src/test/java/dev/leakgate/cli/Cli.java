@@ -1,25 +1,35 @@
 package dev.leakgate.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the real CLI in-process, capturing what it prints. */
 record Cli(int exit, String out, String err) {
 
-    static synchronized Cli run(String... args) {
+    static Cli run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** As {@link #run}, with {@code stdin} as standard input. */
+    static synchronized Cli runWithInput(byte[] stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin));
             int rc = Main.run(args);
             return new Cli(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+            System.setIn(oldIn);
         }
     }
 

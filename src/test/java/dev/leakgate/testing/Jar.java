@@ -24,15 +24,35 @@ public final class Jar {
         return jar;
     }
 
+    /** {@code java -jar target/leakgate.jar}, for a test that builds its own command line (a shell's). */
+    public static List<String> command() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toAbsolutePath().toString());
+    }
+
     public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path().toAbsolutePath().toString()));
+        return runWithInput(workDir, null, args);
+    }
+
+    /** As {@link #run}, with {@code stdin} written to standard input and closed (null: left open, unwritten). */
+    public static Result runWithInput(Path workDir, byte[] stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(command());
         cmd.addAll(List.of(args));
+        return exec(workDir, stdin, cmd);
+    }
+
+    /** Runs any command line (a shell calling the jar), as {@link #run} runs the jar. */
+    public static Result exec(Path workDir, byte[] stdin, List<String> cmd) throws IOException, InterruptedException {
         Path out = Files.createTempFile("leakgate-out", ".txt");
         Path err = Files.createTempFile("leakgate-err", ".txt");
         try {
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            if (stdin != null) {
+                try (java.io.OutputStream in = p.getOutputStream()) {
+                    in.write(stdin);
+                }
+            }
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("leakgate did not finish in 120 s");
