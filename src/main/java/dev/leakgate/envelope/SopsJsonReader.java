@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Reads the sops JSON store, and the binary store (a JSON object with {@code data} and {@code sops}).
- * Jackson's streaming parser keeps the line of every value, and repeated keys are all kept so that each
- * of them is checked.
+ * Jackson's streaming parser keeps the line of every value. A key repeated in one object makes the file
+ * ambiguous (Go keeps the last copy of the metadata, a gate reading the first would check another one), so it
+ * is refused.
  */
 final class SopsJsonReader {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -48,18 +49,23 @@ final class SopsJsonReader {
         }
     }
 
-    private static SopsTree.Mapping object(JsonParser parser) throws IOException {
+    private static SopsTree.Mapping object(JsonParser parser) throws IOException, ProblemException {
         SopsTree.Mapping m = new SopsTree.Mapping(line(parser));
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             Integer keyLine = line(parser);
+            if (seen.containsKey(key)) {
+                throw SopsTree.duplicateKey(key, seen.get(key), keyLine);
+            }
+            seen.put(key, keyLine);
             parser.nextToken();
             m.items.add(SopsTree.Item.entry(key, value(parser), keyLine));
         }
         return m;
     }
 
-    private static SopsTree.Node value(JsonParser parser) throws IOException {
+    private static SopsTree.Node value(JsonParser parser) throws IOException, ProblemException {
         Integer line = line(parser);
         JsonToken token = parser.currentToken();
         switch (token) {

@@ -2,6 +2,7 @@ package dev.leakgate.envelope;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,6 +61,19 @@ final class SopsSelection {
      */
     static SopsSelection anyOf(List<SopsSelection> selections) {
         return new SopsSelection(selections.stream().flatMap(s -> s.rules.stream()).toList());
+    }
+
+    /** Names the rule in force for a message: its metadata key (and the suffix, which is never a secret). */
+    String describe() {
+        List<String> names = new ArrayList<>();
+        for (Rule rule : rules) {
+            String name = rule.kind.metadataKey;
+            if (rule.suffix != null) {
+                name += " '" + SopsPaths.printable(rule.suffix) + "'";
+            }
+            names.add(name);
+        }
+        return (this == DEFAULT ? "default rule " : "rule ") + String.join(" + ", names);
     }
 
     /**

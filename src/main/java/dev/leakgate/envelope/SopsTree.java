@@ -12,6 +12,17 @@ final class SopsTree {
     private SopsTree() {
     }
 
+    /**
+     * Two entries under one key. yaml.v3 (sops' YAML reader) refuses the file; Go's JSON reader keeps the
+     * last copy for the metadata but both in the data. Which copy a reader believes decides what is checked,
+     * so a gate that believed another copy than sops could pass what sops uses: the file is refused instead.
+     */
+    static ProblemException duplicateKey(String key, Integer first, Integer again) {
+        return new ProblemException("duplicate-key", "key " + SopsPaths.printable(key) + " appears twice in one mapping"
+                + (first == null || again == null ? "" : " (lines " + first + " and " + again + ")")
+                + ": which copy counts is up to the reader, so what is checked may not be what sops uses", again);
+    }
+
     sealed interface Node permits Mapping, Sequence, Scalar {
         Integer line();
     }

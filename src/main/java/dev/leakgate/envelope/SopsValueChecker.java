@@ -13,6 +13,9 @@ final class SopsValueChecker {
     private final List<EnvelopeProblem> problems = new ArrayList<>();
     /** Clear comments in force: one block per open mapping, reset after each key as sops does. */
     private final List<List<String>> comments = new ArrayList<>();
+    /** Values sops would have something to encrypt in (not empty, not null), and how many of them it must. */
+    private int values;
+    private int mustBeEncrypted;
 
     private SopsValueChecker(SopsSelection selection) {
         this.selection = selection;
@@ -22,6 +25,12 @@ final class SopsValueChecker {
         SopsValueChecker checker = new SopsValueChecker(selection);
         for (SopsTree.Mapping root : roots) {
             checker.mapping(root, List.of());
+        }
+        if (checker.values > 0 && checker.mustBeEncrypted == 0) {
+            // sops applies the file's own rule: one that exempts every value leaves the whole file in clear,
+            // and sops reads it back without a complaint. Under a secrets path that protects nothing.
+            checker.problems.add(new EnvelopeProblem("exempts-all-values", "the file's own " + selection.describe()
+                    + " leaves every one of its " + checker.values + " value(s) in clear: nothing in it is encrypted", null));
         }
         return checker.problems;
     }
@@ -67,9 +76,11 @@ final class SopsValueChecker {
         if (scalar.kind() == SopsTree.Kind.NULL || (scalar.kind() == SopsTree.Kind.STRING && scalar.text().isEmpty())) {
             return; // sops leaves empty strings and nulls as they are
         }
+        values++;
         if (!selection.valueMustBeEncrypted(path, comments)) {
             return;
         }
+        mustBeEncrypted++;
         String where = (listItem ? "list item at " : "value at ") + SopsPaths.describe(path);
         if (scalar.kind() != SopsTree.Kind.STRING || !SopsEncValue.looksEncrypted(scalar.text())) {
             problems.add(new EnvelopeProblem("plaintext-value", "plaintext " + where, scalar.line()));

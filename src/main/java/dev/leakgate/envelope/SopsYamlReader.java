@@ -35,6 +35,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class SopsYamlReader {
     private static final int CODE_POINT_LIMIT = 64 * 1024 * 1024;
+    /**
+     * Nodes reached again through aliases. sops never writes an alias, and each alias is a copy of its anchor
+     * in the tree sops builds: two aliases per level double the tree at every level, so a few hundred bytes
+     * can stand for billions of nodes (SnakeYAML's cap of 50 aliases does not stop that).
+     */
+    static final int MAX_ALIAS_EXPANSION = 100_000;
 
     private SopsYamlReader() {
     }
@@ -112,6 +118,8 @@ final class SopsYamlReader {
         private final List<CommentLine> comments = new ArrayList<>();
         private final Set<CommentLine> seenComments = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Node> converted = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int expanded;
         private final Map<SopsTree.Node, Place> places = new IdentityHashMap<>();
         private Place root;
 
@@ -133,6 +141,11 @@ final class SopsYamlReader {
             collectComments(node);
             if (!inProgress.add(node)) {
                 throw new ProblemException("not-parseable", EnvelopeValidator.NOT_AN_ENVELOPE + "recursive YAML alias", line(node));
+            }
+            if (!converted.add(node) && ++expanded > MAX_ALIAS_EXPANSION) {
+                inProgress.clear();
+                throw new ProblemException("not-parseable", EnvelopeValidator.NOT_AN_ENVELOPE
+                        + "YAML aliases expand to more than " + MAX_ALIAS_EXPANSION + " nodes (an alias bomb)", null);
             }
             try {
                 if (node instanceof MappingNode mapping) {
@@ -159,10 +172,17 @@ final class SopsYamlReader {
             List<NodeTuple> tuples = node.getValue();
             Place place = new Place(m, parent, tuples.isEmpty() ? column(node) : column(tuples.get(0).getKeyNode()));
             places.put(m, place);
+            Map<String, Integer> seenKeys = new java.util.HashMap<>();
             for (NodeTuple tuple : tuples) {
                 Node keyNode = tuple.getKeyNode();
                 collectComments(keyNode);
                 String key = keyNode instanceof ScalarNode s ? s.getValue() : "?";
+                if (keyNode instanceof ScalarNode && !Tag.MERGE.equals(keyNode.getTag())) {
+                    if (seenKeys.containsKey(key)) {
+                        throw SopsTree.duplicateKey(key, seenKeys.get(key), line(keyNode));
+                    }
+                    seenKeys.put(key, line(keyNode));
+                }
                 Node valueNode = tuple.getValueNode();
                 SopsTree.Node value = convert(valueNode, place);
                 Place valuePlace = null;
