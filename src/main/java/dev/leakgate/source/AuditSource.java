@@ -1,12 +1,18 @@
 package dev.leakgate.source;
 
 import dev.leakgate.report.ScanStats;
+import dev.leakgate.report.Skip;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,44 +24,39 @@ import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.file.PackIndex;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectIdSubclassMap;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.ReflogEntry;
 import org.eclipse.jgit.lib.ReflogReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevBlob;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevObject;
-import org.eclipse.jgit.revwalk.RevSort;
-import org.eclipse.jgit.revwalk.RevTag;
-import org.eclipse.jgit.revwalk.RevTree;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
 /**
  * Everything reachable from every ref (branches, tags, remote-tracking refs, the stash and its
- * older entries, a detached HEAD), with each unique blob scanned once.
+ * older entries, the HEAD of every worktree), with each unique blob scanned once, and every
+ * commit and annotated-tag message.
  *
- * <p>Phase 1 reads every object of every pack in pack order (the order git stored them, so
- * delta bases are at hand and reads are sequential), on every core, and runs only the
- * path-independent check; only blobs with matches are remembered. Phase 2 walks history, trees
- * only, to attach provenance to those few blobs (the first commit that introduced each at each
- * path, how many paths and commits hold it) and to find blobs under the secrets paths, whose
- * whole content the envelope checks need. Any reachable blob phase 1 did not see (a loose
- * object, an alternate) is scanned when phase 2 meets it, so coverage never depends on packing.
- * Phase 3 hands each (path, blob) of interest to the sink, each blob's paths in order of
- * introduction, each target carrying the commit that first introduced that blob at that path.
+ * <p>Phase 1 reads every object of every pack once, as {@code git index-pack} resolves deltas
+ * (see {@link PackReader}), on every core: blobs get the path-independent check, commits and tags
+ * are parsed and their messages checked; then the trees, each parsed once into what provenance
+ * needs ({@link TreeInfo}): subtrees, file names, and the few entries that need a path. JGit's
+ * reader serves only what no pack holds (loose objects, alternates). Phase 2 walks history in
+ * memory, no object read: each (tree, folder) once, to attach provenance to the blobs with matches
+ * and to find the blobs under the secrets paths, whose whole content the envelope checks need. A
+ * reachable blob phase 1 did not read is read then, so coverage never depends on packing. Phase 3
+ * hands each (path, blob) of interest to the sink, each target carrying the commit that first
+ * introduced that blob at that path.
  */
 public final class AuditSource {
-    /** The path-independent check of phase 1: true when the blob has matches worth a path. */
+    /** The path-independent check of phase 1: true when the content has matches worth a path. */
     @FunctionalInterface
     public interface BlobCheck {
         boolean matches(String blobId, byte[] content, int length);
     }
+
+    private static final byte SEEN = 1;
+    private static final byte INTERESTING = 2;
 
     private final Repository repo;
     private final long maxSize;
@@ -63,18 +64,20 @@ public final class AuditSource {
     private final boolean progress;
     private final int threads;
 
-    /** Blobs phase 1 read (scanned or skipped): phase 2 scans any other reachable blob itself. */
-    private final ObjectIdSubclassMap<ObjectId> seen = new ObjectIdSubclassMap<>();
-    private final ObjectIdSubclassMap<ObjectId> interesting = new ObjectIdSubclassMap<>();
-    /** Blobs scanned in phase 2 (read concurrently, so kept apart from the phase 1 maps). */
-    private final java.util.Set<ObjectId> seenLate = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Set<ObjectId> interestingLate = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private ObjectTable table = new ObjectTable(16);
+    /** Per object: {@link #SEEN}, {@link #INTERESTING}. */
+    private byte[] flags = new byte[16];
+    /** Per object: {@link CommitInfo}, {@link TreeInfo}, {@link TagInfo} once read. */
+    private Object[] info = new Object[16];
+    private byte[] types = new byte[16];
+    private final NameTable names = new NameTable();
+    private final TreeInfo.Lists lists = new TreeInfo.Lists();
+
     /** Per blob of interest: paths in order of first introduction, each with its first commit. */
-    private final Map<ObjectId, Map<String, String>> introductions = new HashMap<>();
+    private final Map<ObjectId, Map<String, String>> introductions = new LinkedHashMap<>();
     private final Map<ObjectId, int[]> commitsHolding = new HashMap<>();
-    private final java.util.Set<String> submodules = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Commit and tag messages with matches, as targets. */
     private final List<Target> messages = new ArrayList<>();
+    private final Set<String> submodules = new HashSet<>();
 
     public AuditSource(Repository repo, long maxSize, Predicate<String> secretsPath, boolean progress) {
         this.repo = repo;
@@ -91,10 +94,15 @@ public final class AuditSource {
                     + " fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)");
         }
         long t0 = System.nanoTime();
-        scanPacks(check, stats);
-        long t1 = System.nanoTime();
-        walkHistory(check, stats);
-        long t2 = System.nanoTime();
+        long t1;
+        long t2;
+        try (Progress p = progress ? Progress.onTerminal() : Progress.NONE;
+                ObjectReader reader = repo.newObjectReader()) {
+            readPacks(check, stats, p);
+            t1 = System.nanoTime();
+            new History(reader, check, stats, p).walk();
+            t2 = System.nanoTime();
+        }
         emit(sink);
         if (Boolean.getBoolean("leakgate.timing")) {
             System.err.printf("leakgate audit: read+scan %d ms, history %d ms, findings %d ms%n",
@@ -108,61 +116,284 @@ public final class AuditSource {
         return n == null ? 0 : n[0];
     }
 
-    // ---- phase 1 ----------------------------------------------------------------------------
+    // ---- what phase 1 keeps of commits and tags ---------------------------------------------
 
-    private record Entry(long offset, ObjectId id) {
+    /** A commit's tree and parents, as table indexes (-1: not in the table yet, id kept aside). */
+    private static final class CommitInfo {
+        int tree;
+        ObjectId treeId;
+        int[] parents;
+        ObjectId[] parentIds;
     }
 
-    private void scanPacks(BlobCheck check, ScanStats stats) {
-        List<ObjectId> order = new ArrayList<>();
-        if (repo.getObjectDatabase() instanceof ObjectDirectory od) {
-            for (Pack pack : od.getPacks()) {
-                List<Entry> entries = new ArrayList<>();
-                try {
-                    for (PackIndex.MutableEntry e : pack) {
-                        entries.add(new Entry(e.getOffset(), e.toObjectId()));
-                    }
-                } catch (RuntimeException e) {
-                    throw new SourceException("cannot read pack index " + pack.getPackFile().getName() + ": " + e.getMessage());
-                }
-                entries.sort((a, b) -> Long.compare(a.offset, b.offset));
-                byte[] types = PackTypes.of(pack.getPackFile(), entries.stream().mapToLong(Entry::offset).toArray());
-                for (int i = 0; i < entries.size(); i++) {
-                    // commits and trees are skipped unread; an unknown type is read to find out
-                    if (types[i] == Constants.OBJ_BLOB || types[i] == PackTypes.UNKNOWN) {
-                        order.add(entries.get(i).id);
+    private static final class TagInfo {
+        int object;
+        ObjectId objectId;
+        String name;
+    }
+
+    private CommitInfo parseCommit(byte[] raw, ObjectId id) throws IOException {
+        CommitInfo c = new CommitInfo();
+        int p = 0;
+        byte[] bin = new byte[20];
+        if (!startsWith(raw, p, "tree ")) {
+            throw new org.eclipse.jgit.errors.CorruptObjectException(id, "no tree line");
+        }
+        c.tree = hex(raw, p + 5, bin, id);
+        c.treeId = c.tree < 0 ? ObjectId.fromRaw(bin) : null;
+        p += 46;
+        List<Integer> parents = new ArrayList<>(2);
+        List<ObjectId> parentIds = new ArrayList<>(2);
+        while (startsWith(raw, p, "parent ")) {
+            int at = hex(raw, p + 7, bin, id);
+            parents.add(at);
+            parentIds.add(at < 0 ? ObjectId.fromRaw(bin) : null);
+            p += 48;
+        }
+        c.parents = parents.stream().mapToInt(Integer::intValue).toArray();
+        c.parentIds = parentIds.toArray(ObjectId[]::new);
+        return c;
+    }
+
+    private TagInfo parseTag(byte[] raw, ObjectId id) throws IOException {
+        TagInfo t = new TagInfo();
+        byte[] bin = new byte[20];
+        if (!startsWith(raw, 0, "object ")) {
+            throw new org.eclipse.jgit.errors.CorruptObjectException(id, "no object line");
+        }
+        t.object = hex(raw, 7, bin, id);
+        t.objectId = ObjectId.fromRaw(bin);
+        int p = 48;
+        while (p < raw.length && raw[p] != '\n') {
+            int eol = p;
+            while (eol < raw.length && raw[eol] != '\n') {
+                eol++;
+            }
+            if (startsWith(raw, p, "tag ")) {
+                t.name = new String(raw, p + 4, eol - p - 4, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            p = eol + 1;
+        }
+        if (t.name == null) {
+            t.name = id.name();
+        }
+        return t;
+    }
+
+    private static boolean startsWith(byte[] raw, int p, String s) {
+        if (p + s.length() > raw.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (raw[p + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses 40 hex digits at p into {@code bin}; returns the table index, or -1. */
+    private int hex(byte[] raw, int p, byte[] bin, ObjectId id) throws IOException {
+        if (p + 40 > raw.length) {
+            throw new org.eclipse.jgit.errors.CorruptObjectException(id, "truncated object id");
+        }
+        for (int i = 0; i < 20; i++) {
+            int hi = Character.digit(raw[p + 2 * i], 16);
+            int lo = Character.digit(raw[p + 2 * i + 1], 16);
+            if (hi < 0 || lo < 0) {
+                throw new org.eclipse.jgit.errors.CorruptObjectException(id, "bad object id");
+            }
+            bin[i] = (byte) (hi << 4 | lo);
+        }
+        return table.find(bin, 0);
+    }
+
+    // ---- phase 1 ----------------------------------------------------------------------------
+
+    private record Job(PackLayout layout, int[] global, FileChannel channel, long length) {
+    }
+
+    /** What one thread needs to read objects: its reader and its view of the name table. */
+    private final class Worker implements PackReader.Visitor, AutoCloseable {
+        final ObjectReader reader = repo.newObjectReader();
+        final PackReader packs = new PackReader(reader, maxSize);
+        final TreeInfo.Parser trees = new TreeInfo.Parser(table, names.local(), lists, AuditSource.this::blobState);
+        final BlobCheck check;
+        final ScanStats stats;
+        final Progress progress;
+        int[] global;
+
+        Worker(BlobCheck check, ScanStats stats, Progress progress) {
+            this.check = check;
+            this.stats = stats;
+            this.progress = progress;
+        }
+
+        @Override
+        public void accept(int type, int index, byte[] content, byte[] base, long size, long packed) throws IOException {
+            handle(global[index], type, content, base, this);
+            progress.advance(packed);
+        }
+
+        @Override
+        public void close() {
+            packs.close();
+            reader.close();
+        }
+    }
+
+    /** Keeps what an object read holds for the audit: the check's verdict, a commit's parents, a tree's entries. */
+    private void handle(int g, int type, byte[] content, byte[] base, Worker w) throws IOException {
+        types[g] = (byte) type;
+        switch (type) {
+            case Constants.OBJ_BLOB -> {
+                if (content == null) {
+                    w.stats.skippedLarge("blob " + table.id(g).name());
+                } else if (Content.isBinary(content, content.length)) {
+                    w.stats.skippedBinary("blob " + table.id(g).name());
+                } else {
+                    w.stats.scanned(content.length);
+                    if (w.check.matches(table.id(g).name(), content, content.length)) {
+                        flags[g] |= INTERESTING;
                     }
                 }
             }
+            case Constants.OBJ_COMMIT -> {
+                ObjectId id = table.id(g);
+                info[g] = parseCommit(content, id);
+                message(g, content, w);
+            }
+            case Constants.OBJ_TAG -> {
+                ObjectId id = table.id(g);
+                info[g] = parseTag(content, id);
+                message(g, content, w);
+            }
+            case Constants.OBJ_TREE -> info[g] = w.trees.parse(content, base);
+            default -> throw new org.eclipse.jgit.errors.CorruptObjectException(table.id(g), "unknown type " + type);
         }
-        int chunk = 1024;
-        int chunks = (order.size() + chunk - 1) / chunk;
+        flags[g] |= SEEN;
+    }
+
+    private void message(int g, byte[] raw, Worker w) {
+        byte[] message = Messages.of(raw);
+        if (message.length > 0) {
+            w.stats.scanned(message.length);
+            if (w.check.matches(table.id(g).name(), message, message.length)) {
+                flags[g] |= INTERESTING;
+            }
+        }
+    }
+
+    /** For {@link TreeInfo}: 1 read with matches, 0 read without, -1 not read by phase 1. */
+    private int blobState(int g) {
+        byte f = flags[g];
+        return (f & SEEN) == 0 || types[g] != Constants.OBJ_BLOB ? -1 : (f & INTERESTING) != 0 ? 1 : 0;
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > flags.length) {
+            int cap = Math.max(n, flags.length * 2);
+            flags = Arrays.copyOf(flags, cap);
+            types = Arrays.copyOf(types, cap);
+            info = Arrays.copyOf(info, cap);
+        }
+    }
+
+    private void readPacks(BlobCheck check, ScanStats stats, Progress p) {
+        List<Pack> packs = new ArrayList<>();
+        if (repo.getObjectDatabase() instanceof ObjectDirectory od) {
+            packs.addAll(od.getPacks());
+        }
+        List<PackLayout> layouts = new ArrayList<>();
+        List<ObjectId> unlaid = new ArrayList<>();
+        for (Pack pack : packs) {
+            try {
+                layouts.add(PackLayout.read(pack.getPackFile(), pack.getIndex()));
+            } catch (IOException | RuntimeException e) {
+                // a pack whose headers do not read as expected: JGit reads its objects one by one and says what is wrong
+                try {
+                    for (PackIndex.MutableEntry m : pack) {
+                        unlaid.add(m.toObjectId());
+                    }
+                } catch (RuntimeException e2) {
+                    throw new SourceException("repository corrupt: cannot read pack index " + pack.getPackFile().getName()
+                            + ": " + e2.getMessage() + " (run git fsck)");
+                }
+            }
+        }
+        int total = unlaid.size();
+        for (PackLayout l : layouts) {
+            total += l.count;
+        }
+        table = new ObjectTable(total);
+        List<Job> jobs = new ArrayList<>();
+        List<FileChannel> channels = new ArrayList<>();
+        try {
+            long bytes = 0;
+            for (PackLayout l : layouts) {
+                int[] global = new int[l.count];
+                for (int i = 0; i < l.count; i++) {
+                    global[i] = table.add(l.id[i]);
+                }
+                FileChannel ch = FileChannel.open(l.file.toPath(), StandardOpenOption.READ);
+                channels.add(ch);
+                long length = ch.size();
+                jobs.add(new Job(l, global, ch, length));
+                for (int i = 0; i < l.count; i++) {
+                    bytes += l.compressedLength(i, length);
+                }
+            }
+            int[] unlaidGlobal = new int[unlaid.size()];
+            for (int i = 0; i < unlaid.size(); i++) {
+                unlaidGlobal[i] = table.add(unlaid.get(i));
+            }
+            ensureCapacity(table.size() + 1024);
+            p.phase("reading packs", bytes, true);
+            // Trees last: parsing one needs the verdict on every blob it names.
+            runRoots(jobs, false, check, stats, p);
+            readUnlaid(unlaidGlobal, false, check, stats, p);
+            runRoots(jobs, true, check, stats, p);
+            readUnlaid(unlaidGlobal, true, check, stats, p);
+        } catch (IOException e) {
+            throw GitRepos.unreadable(repo, null, "a pack", e);
+        } finally {
+            for (FileChannel ch : channels) {
+                try {
+                    ch.close();
+                } catch (IOException e) {
+                    // read-only: nothing was lost
+                }
+            }
+        }
+    }
+
+    /** Reads every delta tree whose root is (or is not) a tree, on every core. */
+    private void runRoots(List<Job> jobs, boolean trees, BlobCheck check, ScanStats stats, Progress p) {
+        List<long[]> units = new ArrayList<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            PackLayout l = jobs.get(j).layout;
+            for (int i = 0; i < l.count; i++) {
+                if (l.base[i] < 0 && (l.type[i] == Constants.OBJ_TREE) == trees) {
+                    units.add(new long[] {j, i});
+                }
+            }
+        }
         AtomicInteger next = new AtomicInteger();
-        List<List<ObjectId>> seenBy = new ArrayList<>();
-        List<List<ObjectId>> matchedBy = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "leakgate-audit");
             t.setDaemon(true);
             return t;
         });
-        try (Progress p = progress ? Progress.onTerminal(order.size()) : Progress.NONE) {
-            p.phase("reading");
+        try {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
-                List<ObjectId> mySeen = new ArrayList<>();
-                List<ObjectId> myMatched = new ArrayList<>();
-                seenBy.add(mySeen);
-                matchedBy.add(myMatched);
                 futures.add(pool.submit(() -> {
-                    try (ObjectReader reader = repo.newObjectReader()) {
-                        int c;
-                        while ((c = next.getAndIncrement()) < chunks) {
-                            int end = Math.min(order.size(), (c + 1) * chunk);
-                            long bytes = 0;
-                            for (int i = c * chunk; i < end; i++) {
-                                bytes += scanObject(reader, order.get(i), check, stats, mySeen, myMatched);
-                            }
-                            p.advance(end - c * chunk, bytes);
+                    try (Worker worker = new Worker(check, stats, p)) {
+                        int u;
+                        while ((u = next.getAndIncrement()) < units.size()) {
+                            Job job = jobs.get((int) units.get(u)[0]);
+                            worker.global = job.global;
+                            worker.packs.readTree(job.layout, job.channel, job.length, (int) units.get(u)[1], worker);
                         }
                     }
                     return null;
@@ -174,12 +405,37 @@ public final class AuditSource {
         } finally {
             pool.shutdownNow();
         }
-        for (List<ObjectId> l : seenBy) {
-            l.forEach(id -> seen.addIfAbsent(id));
+    }
+
+    /** Objects of packs whose headers did not read: through JGit, one by one. */
+    private void readUnlaid(int[] unlaid, boolean trees, BlobCheck check, ScanStats stats, Progress p) throws IOException {
+        if (unlaid.length == 0) {
+            return;
         }
-        for (List<ObjectId> l : matchedBy) {
-            l.forEach(id -> interesting.addIfAbsent(id));
+        try (Worker w = new Worker(check, stats, p)) {
+            for (int g : unlaid) {
+                ObjectLoader l = w.reader.open(table.id(g));
+                if ((l.getType() == Constants.OBJ_TREE) == trees) {
+                    read(g, l, w);
+                }
+            }
         }
+    }
+
+    /** One object through JGit (not in a pack phase 1 could lay out): read and handled as phase 1 would. */
+    private void read(int g, ObjectLoader l, Worker w) throws IOException {
+        int type = l.getType();
+        if (type == Constants.OBJ_BLOB && l.getSize() > maxSize) {
+            handle(g, type, null, null, w);
+            return;
+        }
+        byte[] content;
+        try {
+            content = l.getCachedBytes(Integer.MAX_VALUE);
+        } catch (LargeObjectException e) {
+            throw GitRepos.tooLarge(table.id(g), Constants.typeString(type), e);
+        }
+        handle(g, type, content, null, w);
     }
 
     private void join(Future<?> f) {
@@ -197,163 +453,315 @@ public final class AuditSource {
                 throw err;
             }
             if (c instanceof IOException io) {
-                throw GitRepos.unreadable(repo, null, "history", io);
+                throw GitRepos.unreadable(repo, null, "a pack", io);
             }
             throw new SourceException("audit failed: " + c.getClass().getSimpleName() + ": " + c.getMessage());
         }
     }
 
-    /** Reads one object; scans it if it is a text blob within the limit. Returns the bytes read. */
-    private long scanObject(ObjectReader reader, ObjectId id, BlobCheck check, ScanStats stats,
-            List<ObjectId> mySeen, List<ObjectId> myMatched) {
-        try {
-            ObjectLoader l = reader.open(id);
-            if (l.getType() != Constants.OBJ_BLOB) {
-                return 0;
-            }
-            mySeen.add(id);
-            if (l.getSize() > maxSize) {
-                stats.skippedLarge("blob " + id.name());
-                return 0;
-            }
-            byte[] bytes = l.getCachedBytes(Integer.MAX_VALUE);
-            if (Content.isBinary(bytes, bytes.length)) {
-                stats.skippedBinary("blob " + id.name());
-                return bytes.length;
-            }
-            stats.scanned(bytes.length);
-            if (check.matches(id.name(), bytes, bytes.length)) {
-                myMatched.add(id);
-            }
-            return bytes.length;
-        } catch (LargeObjectException e) {
-            throw GitRepos.tooLarge(id, "blob", e);
-        } catch (IOException e) {
-            throw GitRepos.unreadable(repo, id, "object in a pack", e);
-        }
-    }
-
     // ---- phase 2 ----------------------------------------------------------------------------
 
-    /** The part of a tree that matters: subtrees holding something of interest, and such blobs. */
-    private static final class Node {
-        static final Node EMPTY = new Node(List.of(), List.of());
-        final List<Object[]> trees; // {String name, Node}
-        final List<Object[]> blobs; // {String name, ObjectId}
-
-        Node(List<Object[]> trees, List<Object[]> blobs) {
-            this.trees = trees;
-            this.blobs = blobs;
-        }
+    /** Something a (tree, folder) holds that needs its path: a blob with matches, or under a secrets path. */
+    private record Entry(String path, ObjectId blob) {
     }
 
-    private void walkHistory(BlobCheck check, ScanStats stats) {
-        Map<String, Node> memo = new java.util.concurrent.ConcurrentHashMap<>();
-        List<RevCommit> commits = new ArrayList<>();
-        try (ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
-            List<RevTree> looseTrees = new ArrayList<>();
+    private static final Entry[] NO_ENTRIES = new Entry[0];
+
+    /** History, walked in memory from what phase 1 kept; JGit reads only what no pack held. */
+    private final class History {
+        private final ObjectReader reader;
+        private final Worker late;
+        private final Progress progress;
+        /** Folders: index → path ("" for the top, else ending in '/'), and (folder, name) → index. */
+        private final List<String> dirs = new ArrayList<>(List.of(""));
+        private final Map<Long, Integer> dirIndex = new HashMap<>();
+        private final Map<Long, Entry[]> summaries = new HashMap<>();
+        /** Per (folder, interned file-name list): the positions in the list that are secrets paths. */
+        private final Map<Long, Map<int[], int[]>> secretsByList = new HashMap<>();
+        private final Map<Long, Boolean> secretsByName = new HashMap<>();
+
+        History(ObjectReader reader, BlobCheck check, ScanStats stats, Progress progress) {
+            this.reader = reader;
+            this.late = new Worker(check, stats, Progress.NONE);
+            this.progress = progress;
+        }
+
+        void walk() {
+            try {
+                walkOrFail();
+            } catch (MissingObjectException e) {
+                throw GitRepos.missing(repo, e.getObjectId(), "in history");
+            } catch (IOException e) {
+                throw GitRepos.unreadable(repo, null, "history", e);
+            } finally {
+                late.close();
+            }
+        }
+
+        private void walkOrFail() throws IOException {
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> looseTrees = new ArrayList<>();
             List<Object[]> looseBlobs = new ArrayList<>();
-            boolean any = false;
             for (Map.Entry<String, ObjectId> tip : tips().entrySet()) {
-                RevObject o;
-                try {
-                    o = rw.parseAny(tip.getValue());
-                    while (o instanceof RevTag t) {
-                        rw.parseBody(t);
-                        message(t, t.getRawBuffer(), Messages.path(t.getTagName()), null, check);
-                        o = rw.parseAny(t.getObject());
+                int g = known(tip.getValue(), "reachable from " + tip.getKey());
+                int hops = 0;
+                while (types[g] == Constants.OBJ_TAG) {
+                    TagInfo t = (TagInfo) info[g];
+                    messageTarget(g, Messages.path(t.name), null);
+                    g = known(t.object >= 0 ? table.id(t.object) : t.objectId, "tagged by " + t.name);
+                    if (++hops > 1000) {
+                        throw new SourceException("repository corrupt: tag " + tip.getKey() + " loops");
                     }
-                } catch (MissingObjectException e) {
-                    throw GitRepos.missing(repo, e.getObjectId(), "reachable from " + tip.getKey());
                 }
-                if (o instanceof RevCommit c) {
-                    rw.markStart(c);
-                    any = true;
-                } else if (o instanceof RevTree t) {
-                    looseTrees.add(t);
-                } else if (o instanceof RevBlob b) {
-                    looseBlobs.add(new Object[] {tip.getKey(), b.copy()});
+                switch (types[g]) {
+                    case Constants.OBJ_COMMIT -> starts.add(g);
+                    case Constants.OBJ_TREE -> looseTrees.add(g);
+                    case Constants.OBJ_BLOB -> looseBlobs.add(new Object[] {tip.getKey(), g});
+                    default -> { }
                 }
             }
-            if (any) {
-                rw.sort(RevSort.TOPO);
-                rw.sort(RevSort.REVERSE, true);
-                for (RevCommit c : rw) {
-                    commits.add(c);
-                }
-            }
-            summarizeAll(commits, memo, check, stats);
+            int[] order = topoOrder(starts);
+            progress.phase("history", order.length, false);
             int index = 0;
-            for (RevCommit c : commits) {
-                message(c, c.getRawBuffer(), Messages.path(c.name()), c.name(), check);
-                record(summarize(reader, c.getTree(), "", memo, check, stats), "", c.name(), ++index);
+            for (int c : order) {
+                CommitInfo ci = (CommitInfo) info[c];
+                String name = table.id(c).name();
+                messageTarget(c, Messages.path(name), name);
+                int tree = ci.tree >= 0 ? ci.tree : known(ci.treeId, "tree of commit " + name);
+                record(summary(tree, 0), name, ++index);
+                progress.advance(1);
             }
-            for (RevTree t : looseTrees) {
-                record(summarize(reader, t, "", memo, check, stats), "", null, -1);
+            for (int t : looseTrees) {
+                record(summary(t, 0), null, -1);
             }
             for (Object[] b : looseBlobs) {
-                ObjectId id = (ObjectId) b[1];
-                ensureScanned(reader, id, check, stats);
-                if (isInteresting(id)) {
-                    introductions.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent((String) b[0], null);
+                int g = (Integer) b[1];
+                if ((flags[g] & INTERESTING) != 0) {
+                    introductions.computeIfAbsent(table.id(g), k -> new LinkedHashMap<>()).putIfAbsent((String) b[0], null);
                 }
             }
-        } catch (MissingObjectException e) {
-            throw GitRepos.missing(repo, e.getObjectId(), "in history");
-        } catch (IOException e) {
-            throw GitRepos.unreadable(repo, null, "history", e);
         }
-    }
 
-    /**
-     * Summarizes every commit's tree on every core: each worker takes a contiguous stretch of
-     * history, so consecutive trees (which share most subtrees and delta bases) stay together.
-     * Workers may summarize the same tree twice; the results are equal, so that is only waste.
-     */
-    private void summarizeAll(List<RevCommit> commits, Map<String, Node> memo, BlobCheck check, ScanStats stats) {
-        if (commits.isEmpty()) {
-            return;
+        /** The table index of {@code id}, read through JGit if phase 1 did not read it (a loose object). */
+        private int known(ObjectId id, String what) throws IOException {
+            int g = table.add(id);
+            ensureCapacity(table.size());
+            if ((flags[g] & SEEN) == 0) {
+                ObjectLoader l;
+                try {
+                    l = reader.open(id);
+                } catch (MissingObjectException e) {
+                    throw GitRepos.missing(repo, id, what);
+                }
+                read(g, l, late);
+            }
+            return g;
         }
-        int n = threads;
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "leakgate-history");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            int per = (commits.size() + n - 1) / n;
-            for (int w = 0; w < n; w++) {
-                List<RevCommit> mine = commits.subList(Math.min(commits.size(), w * per), Math.min(commits.size(), (w + 1) * per));
-                futures.add(pool.submit(() -> {
-                    try (ObjectReader reader = repo.newObjectReader()) {
-                        for (RevCommit c : mine) {
-                            summarize(reader, c.getTree(), "", memo, check, stats);
+
+        /** Commits reachable from {@code starts}, every parent before its children. */
+        private int[] topoOrder(List<Integer> starts) throws IOException {
+            List<Integer> out = new ArrayList<>();
+            Set<Integer> done = new HashSet<>();
+            Set<Integer> onStack = new HashSet<>();
+            ArrayList<int[]> stack = new ArrayList<>(); // {commit, next parent}
+            for (int s : starts) {
+                if (done.contains(s)) {
+                    continue;
+                }
+                stack.add(new int[] {s, 0});
+                onStack.add(s);
+                while (!stack.isEmpty()) {
+                    int[] top = stack.get(stack.size() - 1);
+                    CommitInfo ci = (CommitInfo) info[top[0]];
+                    if (top[1] < ci.parents.length) {
+                        int k = top[1]++;
+                        int parent = ci.parents[k];
+                        if (parent < 0) {
+                            parent = known(ci.parentIds[k], "parent of commit " + table.id(top[0]).name());
+                            ci.parents[k] = parent;
+                        } else if ((flags[parent] & SEEN) == 0) {
+                            parent = known(table.id(parent), "parent of commit " + table.id(top[0]).name());
+                        }
+                        if (types[parent] != Constants.OBJ_COMMIT) {
+                            throw new SourceException("repository corrupt: parent " + table.id(parent).name() + " of commit "
+                                    + table.id(top[0]).name() + " is not a commit (run git fsck)");
+                        }
+                        if (!done.contains(parent) && onStack.add(parent)) {
+                            stack.add(new int[] {parent, 0});
+                        }
+                    } else {
+                        stack.remove(stack.size() - 1);
+                        onStack.remove(top[0]);
+                        if (done.add(top[0])) {
+                            out.add(top[0]);
                         }
                     }
-                    return null;
-                }));
+                }
             }
-            for (Future<?> f : futures) {
-                join(f);
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private void messageTarget(int g, String path, String commit) throws IOException {
+            if ((flags[g] & INTERESTING) == 0) {
+                return;
             }
-        } finally {
-            pool.shutdownNow();
+            flags[g] &= ~INTERESTING; // one target per message, however many refs reach it
+            byte[] raw = reader.open(table.id(g)).getCachedBytes(Integer.MAX_VALUE);
+            messages.add(new Target(path, Messages.of(raw), commit, null, table.id(g).name()));
+        }
+
+        private String dir(int d) {
+            return dirs.get(d);
+        }
+
+        private int child(int dir, int name) {
+            long key = (long) dir << 32 | name;
+            Integer d = dirIndex.get(key);
+            if (d == null) {
+                d = dirs.size();
+                dirs.add(dir(dir) + names.name(name) + "/");
+                dirIndex.put(key, d);
+            }
+            return d;
+        }
+
+        /** What a tree holds that needs a path, as it sits in folder {@code dir}: computed once per (tree, folder). */
+        private Entry[] summary(int tree, int dir) throws IOException {
+            long key = (long) tree << 32 | dir;
+            Entry[] cached = summaries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            if (types[tree] != Constants.OBJ_TREE || !(info[tree] instanceof TreeInfo)) {
+                tree = known(table.id(tree), "tree in " + (dir == 0 ? "the top folder" : dir(dir)));
+                if (types[tree] != Constants.OBJ_TREE) {
+                    throw new SourceException("repository corrupt: " + table.id(tree).name() + " is not a tree (run git fsck)");
+                }
+            }
+            TreeInfo t = (TreeInfo) info[tree];
+            List<Entry> out = null;
+            for (int k = 0; k < t.specialCount(); k++) {
+                String path = dir(dir) + names.name(t.specialNames[k]);
+                switch (t.specialKinds[k]) {
+                    case TreeInfo.INTERESTING -> out = add(out, new Entry(path, table.id(t.specialObjects[k])));
+                    case TreeInfo.UNSEEN -> {
+                        int g = known(t.specialExtra[k], "blob " + path);
+                        if ((flags[g] & INTERESTING) != 0) {
+                            out = add(out, new Entry(path, table.id(g)));
+                        }
+                    }
+                    case TreeInfo.GITLINK -> {
+                        if (submodules.add(path)) {
+                            late.stats.skipped(path, Skip.Reason.SUBMODULE);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            int[] secret = secretPositions(dir, t.blobNames);
+            if (secret.length > 0) {
+                out = secretEntries(tree, dir, t.blobNames, secret, out);
+            }
+            for (int k = 0; k < t.subTrees.length; k++) {
+                int sub = t.subTrees[k];
+                if (sub < 0) {
+                    sub = known(t.subExtra[k], "tree " + dir(dir) + names.name(t.subNames[k]));
+                    t.subTrees[k] = sub;
+                }
+                Entry[] below = summary(sub, child(dir, t.subNames[k]));
+                if (below.length > 0) {
+                    if (out == null) {
+                        out = new ArrayList<>(below.length);
+                    }
+                    out.addAll(Arrays.asList(below));
+                }
+            }
+            Entry[] result = out == null ? NO_ENTRIES : out.toArray(Entry[]::new);
+            summaries.put(key, result);
+            return result;
+        }
+
+        private List<Entry> add(List<Entry> out, Entry e) {
+            List<Entry> l = out == null ? new ArrayList<>() : out;
+            l.add(e);
+            return l;
+        }
+
+        /** Which of these file names, in this folder, are secrets paths: each (folder, name) asked once. */
+        private int[] secretPositions(int dir, int[] blobNames) {
+            if (blobNames.length == 0) {
+                return blobNames;
+            }
+            Map<int[], int[]> byList = secretsByList.computeIfAbsent((long) dir, k -> new java.util.IdentityHashMap<>());
+            int[] known = byList.get(blobNames);
+            if (known != null) {
+                return known;
+            }
+            int[] positions = new int[blobNames.length];
+            int n = 0;
+            for (int i = 0; i < blobNames.length; i++) {
+                long key = (long) dir << 32 | blobNames[i];
+                Boolean s = secretsByName.get(key);
+                if (s == null) {
+                    s = secretsPath.test(dir(dir) + names.name(blobNames[i]));
+                    secretsByName.put(key, s);
+                }
+                if (s) {
+                    positions[n++] = i;
+                }
+            }
+            int[] result = Arrays.copyOf(positions, n);
+            byList.put(blobNames, result);
+            return result;
+        }
+
+        /** The blobs at the secrets paths of one tree: the only trees read twice (through JGit, by id). */
+        private List<Entry> secretEntries(int tree, int dir, int[] blobNames, int[] positions, List<Entry> out) throws IOException {
+            byte[] raw = reader.open(table.id(tree), Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE);
+            int blob = 0;
+            int want = 0;
+            int p = 0;
+            while (p < raw.length && want < positions.length) {
+                int sp = p;
+                while (raw[sp] != ' ') {
+                    sp++;
+                }
+                int mode = Integer.parseInt(new String(raw, p, sp - p, java.nio.charset.StandardCharsets.US_ASCII), 8);
+                int nul = sp + 1;
+                while (raw[nul] != 0) {
+                    nul++;
+                }
+                int kind = mode & 0170000;
+                if (kind == 0100000 || kind == 0120000) {
+                    if (blob == positions[want]) {
+                        ObjectId id = ObjectId.fromRaw(raw, nul + 1);
+                        String path = dir(dir) + names.name(blobNames[blob]);
+                        int g = known(id, "blob " + path);
+                        out = add(out, new Entry(path, table.id(g)));
+                        want++;
+                    }
+                    blob++;
+                }
+                p = nul + 21;
+            }
+            return out;
+        }
+
+        private void record(Entry[] entries, String commit, int commitIndex) {
+            for (Entry e : entries) {
+                introductions.computeIfAbsent(e.blob, k -> new LinkedHashMap<>()).putIfAbsent(e.path, commit);
+                if (commitIndex > 0) {
+                    int[] n = commitsHolding.computeIfAbsent(e.blob, k -> new int[2]);
+                    if (n[1] != commitIndex) { // a blob at two paths of one commit counts once
+                        n[1] = commitIndex;
+                        n[0]++;
+                    }
+                }
+            }
         }
     }
 
-    /** Scans a message; keeps it as a target when it has matches. */
-    private void message(ObjectId id, byte[] raw, String path, String commit, BlobCheck check) {
-        if (raw == null) {
-            return;
-        }
-        byte[] message = Messages.of(raw);
-        if (message.length > 0 && check.matches(id.name(), message, message.length)) {
-            messages.add(new Target(path, message, commit, null, id.name()));
-        }
-    }
-
-    /** Every ref, the detached HEAD, and the older stash entries (kept only in the stash's reflog). */
+    /** Every ref, the HEAD of every worktree, and the older stash entries (kept only in the stash's reflog). */
     private Map<String, ObjectId> tips() throws IOException {
         Map<String, ObjectId> tips = new LinkedHashMap<>();
         for (Ref r : repo.getRefDatabase().getRefs()) {
@@ -374,86 +782,6 @@ public final class AuditSource {
             }
         }
         return tips;
-    }
-
-    private Node summarize(ObjectReader reader, ObjectId tree, String prefix, Map<String, Node> memo,
-            BlobCheck check, ScanStats stats) throws IOException {
-        String key = prefix.isEmpty() ? tree.name() : tree.name() + prefix;
-        Node cached = memo.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        List<Object[]> trees = null;
-        List<Object[]> blobs = null;
-        CanonicalTreeParser p = new CanonicalTreeParser(null, reader, tree);
-        while (!p.eof()) {
-            FileMode mode = p.getEntryFileMode();
-            String name = p.getEntryPathString();
-            if (mode == FileMode.TREE) {
-                Node child = summarize(reader, p.getEntryObjectId(), prefix + name + "/", memo, check, stats);
-                if (child != Node.EMPTY) {
-                    (trees == null ? trees = new ArrayList<>() : trees).add(new Object[] {name, child});
-                }
-            } else if (mode == FileMode.GITLINK) {
-                if (submodules.add(prefix + name)) {
-                    stats.skipped(prefix + name, dev.leakgate.report.Skip.Reason.SUBMODULE);
-                }
-            } else if (mode.getObjectType() == Constants.OBJ_BLOB) {
-                ObjectId id = p.getEntryObjectId();
-                if (!seen.contains(id)) {
-                    ensureScanned(reader, id, check, stats);
-                }
-                if (isInteresting(id) || secretsPath.test(prefix + name)) {
-                    (blobs == null ? blobs = new ArrayList<>() : blobs).add(new Object[] {name, id});
-                }
-            }
-            p.next();
-        }
-        Node n = trees == null && blobs == null ? Node.EMPTY
-                : new Node(trees == null ? List.of() : trees, blobs == null ? List.of() : blobs);
-        memo.put(key, n);
-        return n;
-    }
-
-    /** A reachable blob phase 1 did not meet (loose, or in an alternate): scanned now. */
-    private synchronized void ensureScanned(ObjectReader reader, ObjectId id, BlobCheck check, ScanStats stats) {
-        if (seen.contains(id) || seenLate.contains(id)) {
-            return;
-        }
-        try {
-            if (!reader.has(id)) {
-                throw GitRepos.missing(repo, id, "blob");
-            }
-        } catch (IOException e) {
-            throw GitRepos.unreadable(repo, id, "blob", e);
-        }
-        List<ObjectId> matched = new ArrayList<>();
-        List<ObjectId> mine = new ArrayList<>();
-        scanObject(reader, id, check, stats, mine, matched);
-        matched.forEach(m -> interestingLate.add(m.copy()));
-        seenLate.add(id.copy()); // last: another worker takes "seen" to mean "its matches are known"
-    }
-
-    private boolean isInteresting(ObjectId id) {
-        return interesting.contains(id) || (!interestingLate.isEmpty() && interestingLate.contains(id));
-    }
-
-    private void record(Node node, String prefix, String commit, int commitIndex) {
-        for (Object[] b : node.blobs) {
-            ObjectId id = (ObjectId) b[1];
-            String path = prefix + b[0];
-            introductions.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(path, commit);
-            if (commitIndex > 0) {
-                int[] n = commitsHolding.computeIfAbsent(id, k -> new int[2]);
-                if (n[1] != commitIndex) { // a blob at two paths of one commit counts once
-                    n[1] = commitIndex;
-                    n[0]++;
-                }
-            }
-        }
-        for (Object[] t : node.trees) {
-            record((Node) t[1], prefix + t[0] + "/", commit, commitIndex);
-        }
     }
 
     // ---- phase 3 ----------------------------------------------------------------------------
