@@ -75,12 +75,7 @@ final class PackLayout {
             offsets[n] = e.getOffset();
             ids[n++] = e.toObjectId();
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        long[] byOffset = offsets;
-        Arrays.sort(order, (a, b) -> Long.compare(byOffset[a], byOffset[b]));
+        int[] order = offsetOrder(offsets, n);
         PackLayout l = new PackLayout(packFile, n);
         for (int i = 0; i < n; i++) {
             l.offset[i] = offsets[order[i]];
@@ -90,6 +85,31 @@ final class PackLayout {
         l.resolveTypes();
         l.linkChildren();
         return l;
+    }
+
+    /** Indexes 0..n-1 in order of offset: as one primitive sort of (offset, index) packed in a long where they fit. */
+    private static int[] offsetOrder(long[] offsets, int n) {
+        int[] order = new int[n];
+        if (n < (1 << 24) && java.util.stream.LongStream.of(offsets).limit(n).allMatch(o -> o >= 0 && o < (1L << 39))) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = offsets[i] << 24 | i;
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (keys[i] & 0xffffff);
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(offsets[a], offsets[b]));
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     private void readHeaders(PackIndex index) throws IOException {
