@@ -201,6 +201,9 @@ public final class Detector {
                 continue;
             }
             end = regionEnd(text, end, rule.window());
+            if (rule.shape() != null && !rule.shape().nearby(text.bytes(), start, end)) {
+                continue;
+            }
             Matcher m;
             int from;
             if (start == 0) {

@@ -43,10 +43,10 @@ final class PackedRuleReader {
 
     private static RuleSpec spec(JsonParser p) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT);
-        String id = null, kind = null, description = null, pattern = null, secretGroup = null, validator = null;
-        List<String> keywords = null, allow = null, examples = null, negatives = null;
+        String id = null, kind = null, description = null, pattern = null, secretGroup = null, validator = null, body = null;
+        List<String> keywords = null, allow = null, examples = null, negatives = null, prefix = null;
         Double entropy = null;
-        Integer minLength = null, window = null;
+        Integer minLength = null, window = null, distance = null;
         Boolean generic = null, anchored = null, assignment = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -71,11 +71,14 @@ final class PackedRuleReader {
                 case "generic" -> generic = p.getBooleanValue();
                 case "anchored" -> anchored = p.getBooleanValue();
                 case "assignment" -> assignment = p.getBooleanValue();
+                case "prefix" -> prefix = strings(p);
+                case "body" -> body = p.getText();
+                case "distance" -> distance = p.getIntValue();
                 default -> throw new IOException("unknown rule field '" + name + "'");
             }
         }
         return new RuleSpec(id, kind, description, pattern, secretGroup, keywords, entropy, minLength, validator,
-                allow, window, generic, anchored, assignment, examples, negatives);
+                allow, window, generic, anchored, assignment, prefix, body, distance, examples, negatives);
     }
 
     private static List<String> strings(JsonParser p) throws IOException {

@@ -19,6 +19,7 @@ public record Rule(
         boolean generic,
         boolean anchored,
         boolean assignment,
+        TokenShape shape,
         List<String> examples,
         List<String> negativeExamples,
         String origin) {

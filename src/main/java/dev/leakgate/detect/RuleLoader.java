@@ -57,14 +57,15 @@ public final class RuleLoader {
 
     public static Rule compile(String origin, int index, RuleSpec s) {
         String at = at(origin, index, s);
-        Pattern pattern = compilePattern(at + "pattern", s.pattern());
+        TokenShape shape = shape(at, s);
+        Pattern pattern = compilePattern(at + (shape == null ? "pattern" : "body"), shape == null ? s.pattern() : shape.pattern());
         List<LazyPattern> allow = new ArrayList<>();
         if (s.allow() != null) {
             for (String a : s.allow()) {
                 allow.add(new LazyPattern(compilePattern(at + "allow", a)));
             }
         }
-        return build(origin, at, s, new LazyPattern(pattern), secretGroup(at, pattern, s.secretGroup()), allow);
+        return build(origin, at, s, shape, new LazyPattern(pattern), secretGroup(at, pattern, s.secretGroup()), allow);
     }
 
     /**
@@ -83,7 +84,8 @@ public final class RuleLoader {
                 allow.add(new LazyPattern(a));
             }
         }
-        return build(p.origin(), at, s, new LazyPattern(s.pattern()), p.secretGroup(), allow);
+        TokenShape shape = shape(at, s);
+        return build(p.origin(), at, s, shape, new LazyPattern(shape == null ? s.pattern() : shape.pattern()), p.secretGroup(), allow);
     }
 
     private static String at(String origin, int index, RuleSpec s) {
@@ -94,13 +96,34 @@ public final class RuleLoader {
         if (!ID.matcher(s.id()).matches()) {
             throw new RuleException(at + "id must be lower-case letters, digits, '-' and '.'");
         }
-        if (s.pattern() == null || s.pattern().isEmpty()) {
-            throw new RuleException(at + "missing 'pattern'");
+        boolean pattern = s.pattern() != null && !s.pattern().isEmpty();
+        if (pattern == (s.body() != null)) {
+            throw new RuleException(at + (pattern ? "'pattern' and 'body' exclude each other"
+                    : "missing 'pattern' (or 'body', for a token of known shape near its service's name)"));
         }
         return at;
     }
 
-    private static Rule build(String origin, String at, RuleSpec s, LazyPattern pattern, int group, List<LazyPattern> allow) {
+    /** The long-tail family's shape, for a rule written as {@code body:} (null for a {@code pattern:} rule). */
+    private static TokenShape shape(String at, RuleSpec s) {
+        if (s.body() == null) {
+            if (s.prefix() != null || s.distance() != null) {
+                throw new RuleException(at + "'prefix' and 'distance' go with 'body', not 'pattern'");
+            }
+            return null;
+        }
+        if (Boolean.TRUE.equals(s.assignment())) {
+            throw new RuleException(at + "'assignment' goes with 'pattern', not 'body'");
+        }
+        try {
+            return TokenShape.of(s.keywords(), s.prefix(), s.body(), s.distance());
+        } catch (IllegalArgumentException e) {
+            throw new RuleException(at + e.getMessage());
+        }
+    }
+
+    private static Rule build(String origin, String at, RuleSpec s, TokenShape shape, LazyPattern pattern, int group,
+            List<LazyPattern> allow) {
         Kind kind;
         try {
             kind = Kind.parse(s.kind() == null ? "secret" : s.kind());
@@ -112,8 +135,9 @@ public final class RuleLoader {
         }
         // Loops, not streams: this runs for every built-in rule at each start-up, in a cold JVM.
         List<String> keywords = new ArrayList<>();
-        if (s.keywords() != null) {
-            for (String raw : s.keywords()) {
+        List<String> rawKeywords = shape != null ? shape.keywords() : s.keywords();
+        if (rawKeywords != null) {
+            for (String raw : rawKeywords) {
                 String k = raw.toLowerCase(Locale.ROOT);
                 if (k.isEmpty() || !isAscii(k)) {
                     throw new RuleException(at + "keywords must be non-empty ASCII");
@@ -131,11 +155,11 @@ public final class RuleLoader {
                         + String.join(", ", Validators.names()) + ")");
             }
         }
-        double entropy = s.entropy() == null ? 0 : s.entropy();
+        double entropy = s.entropy() != null ? s.entropy() : shape != null ? shape.defaultEntropy() : 0;
         if (entropy < 0 || entropy > 8) {
             throw new RuleException(at + "entropy must be between 0 and 8");
         }
-        int window = s.window() == null ? Rule.DEFAULT_WINDOW : s.window();
+        int window = s.window() != null ? s.window() : shape != null ? shape.window() : Rule.DEFAULT_WINDOW;
         if (window < 0 || window > 1 << 20) {
             throw new RuleException(at + "window must be between 0 and 1048576 bytes");
         }
@@ -146,7 +170,7 @@ public final class RuleLoader {
         return new Rule(s.id(), kind, s.description() == null ? s.id() : s.description(), pattern, group,
                 List.copyOf(keywords), entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
                 List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()),
-                assignment || Boolean.TRUE.equals(s.anchored()), assignment,
+                assignment || shape != null || Boolean.TRUE.equals(s.anchored()), assignment, shape,
                 s.examples() == null ? List.of() : List.copyOf(s.examples()),
                 s.negativeExamples() == null ? List.of() : List.copyOf(s.negativeExamples()), origin);
     }

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One rule as written in a rule pack or a user config, before compilation. Unknown keys are an
  * error (strict validation), so a typo such as {@code keyword:} cannot silently disable a prefilter.
+ * A rule of the long-tail family gives {@code body} (and {@code prefix}, {@code distance}) instead
+ * of {@code pattern}: see {@link TokenShape}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record RuleSpec(
@@ -23,6 +25,9 @@ public record RuleSpec(
         Boolean generic,
         Boolean anchored,
         Boolean assignment,
+        List<String> prefix,
+        String body,
+        Integer distance,
         List<String> examples,
         List<String> negativeExamples) {
 }

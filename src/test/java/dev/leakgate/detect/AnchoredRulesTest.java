@@ -44,7 +44,7 @@ class AnchoredRulesTest {
     private static Rule searchedAlongTheLine(Rule r) {
         return new Rule(r.id(), r.kind(), r.description(), r.pattern(), r.secretGroup(), r.keywords(), r.entropy(),
                 r.minLength(), r.validatorName(), r.validator(), r.allow(), r.window(), r.generic(), false, false,
-                r.examples(), r.negativeExamples(), r.origin());
+                r.shape(), r.examples(), r.negativeExamples(), r.origin());
     }
 
     private static List<String> spans(List<Match> matches) {

@@ -54,7 +54,7 @@ class BuiltinRulesTest {
     @Test
     void ruleCheckCatchesAnExampleThatDoesNotMatch() {
         Rule r = RuleLoader.compile("t", 0, new RuleSpec("t", "secret", null, "zz[0-9]{4}", null, List.of("zz"),
-                null, null, null, null, null, null, null, null, List.of("zz1234", "zz12"), List.of("zz9876")));
+                null, null, null, null, null, null, null, null, null, null, null, List.of("zz1234", "zz12"), List.of("zz9876")));
         assertThat(RuleCheck.run(List.of(r))).extracting(RuleCheck.Failure::problem)
                 .containsExactly("example 2 does not match", "negative example 1 matches");
     }
