@@ -249,11 +249,10 @@ public final class AuditSource {
             case Constants.OBJ_BLOB -> {
                 if (content == null) {
                     w.stats.skippedLarge("blob " + table.id(g).name());
-                } else if (Content.isBinary(content, content.length)) {
-                    w.stats.skippedBinary("blob " + table.id(g).name());
                 } else {
-                    w.stats.scanned(content.length);
-                    if (w.check.matches(table.id(g).name(), content, content.length)) {
+                    byte[] text = Content.forRules(content); // binary too; content may be a delta base: not changed
+                    w.stats.scanned(text.length);
+                    if (w.check.matches(table.id(g).name(), text, text.length)) {
                         flags[g] |= INTERESTING;
                     }
                 }
@@ -803,16 +802,15 @@ public final class AuditSource {
                     if (large && envelopePath == null) {
                         continue; // counted in phase 1
                     }
-                    bytes = l.getCachedBytes(Integer.MAX_VALUE);
+                    bytes = Content.forRules(l.getCachedBytes(Integer.MAX_VALUE));
                 } catch (LargeObjectException ex) {
                     throw GitRepos.tooLarge(id, "blob", ex);
                 } catch (IOException ex) {
                     throw GitRepos.unreadable(repo, id, "blob", ex);
                 }
-                boolean binary = Content.isBinary(bytes, bytes.length); // once per blob, not per path
                 for (Map.Entry<String, String> at : e.getValue().entrySet()) {
-                    if ((large || binary) && !secretsPath.test(at.getKey())) {
-                        continue; // over the limit or binary outside the secrets paths: counted in phase 1
+                    if (large && !secretsPath.test(at.getKey())) {
+                        continue; // over the limit outside the secrets paths: counted in phase 1
                     }
                     sink.accept(new Target(at.getKey(), bytes, at.getValue(), null, id.name()));
                 }

@@ -161,7 +161,7 @@ public final class FileSource implements Source {
                 stats.skippedLarge(shown);
                 return;
             }
-            accept(Files.readAllBytes(file), shown, sink, stats);
+            accept(Files.readAllBytes(file), shown, sink);
         } catch (IOException e) {
             throw new SourceException("cannot read " + describe(null, e));
         }
@@ -188,15 +188,11 @@ public final class FileSource implements Source {
             stats.skippedLarge(shown);
             return;
         }
-        accept(bytes, shown, sink, stats);
+        accept(bytes, shown, sink);
     }
 
-    private void accept(byte[] bytes, String shown, TargetSink sink, ScanStats stats) {
-        if (Content.isBinary(bytes, bytes.length) && !secretsPath.test(shown)) {
-            stats.skippedBinary(shown);
-            return;
-        }
-        sink.accept(Target.file(shown, bytes));
+    private static void accept(byte[] bytes, String shown, TargetSink sink) {
+        sink.accept(Target.file(shown, Content.forRules(bytes)));
     }
 
     /** One line for an unreadable path: which path (as given, when known) and why, in words. */

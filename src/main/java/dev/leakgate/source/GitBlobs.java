@@ -30,21 +30,16 @@ final class GitBlobs {
         this.wantsBinary = wantsBinary;
     }
 
-    /** The blob's bytes, or null when it is skipped (counted in stats: binary or over the limit). */
+    /** What the rules read of the blob, or null when it is over the limit (counted and named in stats). */
     byte[] load(AnyObjectId id, String path, ScanStats stats) {
         byte[] bytes = read(id, path);
         if (bytes == null) {
             stats.skippedLarge(path);
-            return null;
-        }
-        if (Content.isBinary(bytes, bytes.length) && !wantsBinary.test(path)) {
-            stats.skippedBinary(path);
-            return null;
         }
         return bytes;
     }
 
-    /** Raw bytes, or null when over the size limit. */
+    /** What the rules read of the blob ({@link Content#forRules}), or null when over the size limit. */
     byte[] read(AnyObjectId id, String path) {
         try {
             ObjectLoader l = reader.open(id, Constants.OBJ_BLOB);
@@ -55,7 +50,7 @@ final class GitBlobs {
             if (l.getSize() > maxSize && !envelope) {
                 return null;
             }
-            return l.getCachedBytes(Integer.MAX_VALUE);
+            return Content.forRules(l.getCachedBytes(Integer.MAX_VALUE));
         } catch (org.eclipse.jgit.errors.LargeObjectException e) {
             throw GitRepos.tooLarge(id, "blob " + path, e);
         } catch (IOException e) {

@@ -210,7 +210,7 @@ class AuditCommandTest {
     }
 
     @Test
-    void binaryBlobsAreSkippedAndCounted() {
+    void aSecretInABinaryBlobIsFound() {
         TestRepo r = TestRepo.init(tmp);
         String s = Secrets.ghp();
         byte[] text = ("TOKEN=" + s + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -218,8 +218,9 @@ class AuditCommandTest {
         System.arraycopy(text, 0, bin, 1, text.length);
         r.write("image.bin", bin).commitAll("binary");
         Cli res = audit(r).assertNoSecret(s);
-        assertThat(res.exit()).as(res.toString()).isZero();
-        assertThat(Json.parse(res).get("stats").get("skippedBinary").asInt()).isEqualTo(1);
+        assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+        assertThat(Json.locations(res)).containsExactly("github-pat image.bin:1");
+        assertThat(Json.parse(res).get("stats").get("skippedBinary").asInt()).isZero();
     }
 
     @Test

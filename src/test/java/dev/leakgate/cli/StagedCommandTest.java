@@ -119,7 +119,7 @@ class StagedCommandTest {
     }
 
     @Test
-    void binaryFilesAreSkippedAndCounted() {
+    void aSecretInABinaryFileIsFound() {
         TestRepo r = TestRepo.init(tmp);
         String s = Secrets.ghp();
         byte[] text = ("TOKEN=" + s + "\n").getBytes();
@@ -127,8 +127,9 @@ class StagedCommandTest {
         System.arraycopy(text, 0, bin, 3, text.length);
         r.write("blob.bin", bin).add("blob.bin");
         Cli res = staged(r).assertNoSecret(s);
-        assertThat(res.exit()).as(res.toString()).isZero();
-        assertThat(Json.parse(res).get("stats").get("skippedBinary").asInt()).isEqualTo(1);
+        assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+        assertThat(Json.locations(res)).containsExactly("github-pat blob.bin:1");
+        assertThat(Json.parse(res).get("stats").get("skippedBinary").asInt()).isZero();
     }
 
     @Test
