@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "envelope", mixinStandardHelpOptions = true, description = {
-    "Check that every given file (every file in a given folder, binary included) is a valid age or sops envelope,",
-    "and that each sops file is encrypted to exactly the recipients its .sops.yaml creation rule lists.",
-    "Exit 0 when every file is a valid envelope, 1 otherwise."})
+    "Check that files are valid age or sops envelopes, encrypted to the recipients .sops.yaml lists.",
+    "Every given file (every file in a given folder, binary included) must be a valid age or sops envelope,",
+    "and each sops file encrypted to exactly the recipients its .sops.yaml creation rule lists."})
 final class EnvelopeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files, folders, pipes; '-' for standard input")
     List<String> paths;

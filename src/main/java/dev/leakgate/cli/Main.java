@@ -4,26 +4,42 @@ import dev.leakgate.detect.RuleException;
 import dev.leakgate.policy.ConfigException;
 import dev.leakgate.source.SourceException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: parses the command line and maps every failure to one line and an exit code. */
 @Command(name = "leakgate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A leak gate for git: secrets, key inventory and invalid envelopes.",
-        subcommands = {ScanCommand.class, StagedCommand.class, GateCommand.class, AuditCommand.class,
-            EnvelopeCommand.class, InstallCommand.class, RulesCommand.class})
+        // One order everywhere (this list, the README, the error for a missing command): the
+        // three git places first, as a developer meets them, then files, then the tools.
+        subcommands = {StagedCommand.class, GateCommand.class, AuditCommand.class, ScanCommand.class,
+            EnvelopeCommand.class, RulesCommand.class, InstallCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_CLEAN, Main.EXIT_FINDINGS,
+            Main.EXIT_USAGE, Main.EXIT_UNREADABLE},
+        footer = {"", "Run 'leakgate help COMMAND' (or 'leakgate COMMAND --help') for a command's options."})
 public final class Main implements Runnable {
     public static final int CLEAN = 0;
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
     public static final int UNREADABLE = 3;
 
+    /** The exit codes as every command's help lists them. */
+    static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+    static final String EXIT_CLEAN = "0:nothing found";
+    static final String EXIT_FINDINGS = "1:findings (the report lists them)";
+    static final String EXIT_USAGE = "2:bad usage or configuration";
+    static final String EXIT_UNREADABLE = "3:unreadable input, a report that cannot be written, or an internal error";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, staged, gate, audit, envelope, rules, install)");
+        List<String> names = new ArrayList<>(spec.subcommands().keySet());
+        names.remove("help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (" + String.join(", ", names) + ")");
     }
 
     public static void main(String[] args) {
@@ -60,7 +76,37 @@ public final class Main implements Runnable {
             return USAGE;
         });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        everyCommand(cl);
         return cl;
+    }
+
+    /**
+     * What every command has, set here once rather than on each command: -h/--help, -V/--version
+     * and the exit codes in its help.
+     */
+    private static void everyCommand(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        if (!(cl.getCommand() instanceof CommandLine.HelpCommand)) {
+            if (spec.optionsMap().get("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            spec.versionProvider(new VersionProvider());
+            if (spec.usageMessage().exitCodeList().isEmpty()) {
+                java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+                // Only the commands that report findings can exit 1.
+                String[] list = spec.optionsMap().containsKey("--format")
+                        ? new String[] {EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE}
+                        : new String[] {"0:done", EXIT_USAGE, EXIT_UNREADABLE};
+                for (String code : list) {
+                    int colon = code.indexOf(':');
+                    codes.put(code.substring(0, colon), code.substring(colon + 1));
+                }
+                spec.usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(codes);
+            }
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            everyCommand(sub);
+        }
     }
 
     /** One line and the exit code for a failure; a stack trace only when asked for. */
@@ -69,6 +115,11 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
         }
         if (ex instanceof ConfigException || ex instanceof RuleException) {
+            err.println("leakgate: " + ex.getMessage());
+            return USAGE;
+        }
+        if (ex instanceof CommandLine.ParameterException) {
+            // Thrown by a command once its options are parsed (two options that exclude each other).
             err.println("leakgate: " + ex.getMessage());
             return USAGE;
         }
@@ -99,10 +150,11 @@ public final class Main implements Runnable {
 
     /**
      * Only the command asked for, when one is named first: picocli models every command it is
-     * given by reflection, and that is a large share of a pre-commit hook's start-up.
+     * given by reflection, and that is a large share of a pre-commit hook's start-up. `help`
+     * needs every command, so it gets the whole command line.
      */
     private static CommandLine leanCommandLine(String... args) {
-        if (args.length == 0) {
+        if (args.length == 0 || "help".equals(args[0])) {
             return null;
         }
         for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {

@@ -36,7 +36,10 @@ final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", description = "Run every rule's examples and negative examples.")
+    @Command(name = "check", description = "Run every rule's examples and negative examples.",
+            exitCodeListHeading = Main.EXIT_CODES_HEADING,
+            exitCodeList = {"0:every example matches and no negative example does", "1:a rule failed its examples",
+                Main.EXIT_USAGE, Main.EXIT_UNREADABLE})
     static final class CheckRules implements Callable<Integer> {
         @Mixin
         PolicyOptions policyOptions;
