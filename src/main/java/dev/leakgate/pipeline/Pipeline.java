@@ -127,6 +127,9 @@ public final class Pipeline {
                 out.add(f); // added then removed: only history shows it
             }
         }
+        if (hasBase) {
+            out.replaceAll(f -> f.inBase() == null ? f.addedByRange() : f);
+        }
         return report(out, stats, targets, t0);
     }
 
@@ -142,7 +145,13 @@ public final class Pipeline {
         Map<String, Set<String>> paths = new HashMap<>();
         Map<String, String> blobOf = new HashMap<>();
         Set<String> targets = new TreeSet<>();
-        audit.run(this::prescan, target -> {
+        // Every blob (and message) read is a target (JUnit names each); those with findings by their paths.
+        Set<String> blobs = ConcurrentHashMap.newKeySet();
+        audit.run((blobId, content, length) -> {
+            blobs.add(blobId);
+            return prescan(blobId, content, length);
+        }, target -> {
+            blobs.remove(target.blobId());
             targets.add(target.path());
             for (Finding f : scan(target)) {
                 String key = target.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
@@ -156,6 +165,9 @@ public final class Pipeline {
             Finding f = e.getValue();
             int commits = audit.commitsHolding(blobOf.get(e.getKey()));
             out.add(f.withProvenance(f.commit(), paths.get(e.getKey()).size() - 1, Math.max(0, commits - 1)));
+        }
+        for (String id : blobs) {
+            targets.add(id); // a blob or a message read whole, clean: its object id names it
         }
         return report(out, stats, targets, t0);
     }

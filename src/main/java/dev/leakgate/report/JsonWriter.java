@@ -8,15 +8,25 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code {"findings": [...], "stats": {...}}}. */
+/**
+ * {@code {"schemaVersion": 1, "tool": {...}, "findings": [...], "stats": {...}}}. The schema
+ * version changes only when a key changes meaning or goes away; keys may be added.
+ */
 final class JsonWriter implements ReportWriter {
+    static final int SCHEMA_VERSION = 1;
+
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
-    public void write(Report report, OutputStream out) throws IOException {
+    public void write(Report report, OutputStream out, Style style) throws IOException {
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", "leakgate");
+        tool.put("version", Version.get());
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schemaVersion", SCHEMA_VERSION);
+        doc.put("tool", tool);
         doc.put("findings", report.findings());
         doc.put("stats", report.stats());
         MAPPER.writeValue(out, doc);

@@ -21,6 +21,11 @@ public enum ReportFormat {
     }
 
     public void write(Report report, OutputStream out) throws IOException {
-        writer.get().write(report, out);
+        write(report, out, Style.PLAIN);
+    }
+
+    /** Writes the report; {@code style} matters to the text format only (the others are for tools). */
+    public void write(Report report, OutputStream out, Style style) throws IOException {
+        writer.get().write(report, out, style);
     }
 }

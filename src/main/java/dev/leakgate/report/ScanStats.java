@@ -9,13 +9,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts of what a run read and passed over; shown in every report so nothing is skipped silently. */
-@JsonPropertyOrder({"targets", "bytes", "skippedBinary", "skippedLarge", "skippedSymlinks", "findings", "millis"})
+@JsonPropertyOrder({"targets", "bytes", "skippedBinary", "skippedLarge", "skippedSymlinks", "skippedSubmodules",
+    "skippedSpecial", "findings", "millis", "skipped"})
 public final class ScanStats {
     private final AtomicLong targets = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong skippedBinary = new AtomicLong();
     private final AtomicLong skippedLarge = new AtomicLong();
     private final AtomicLong skippedSymlinks = new AtomicLong();
+    private final AtomicLong skippedSubmodules = new AtomicLong();
+    private final AtomicLong skippedSpecial = new AtomicLong();
     /** Every skip, named: the counts say how many, this says which. */
     private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
     private volatile long findings;
@@ -33,7 +36,8 @@ public final class ScanStats {
             case BINARY -> skippedBinary.incrementAndGet();
             case LARGE -> skippedLarge.incrementAndGet();
             case SYMLINK -> skippedSymlinks.incrementAndGet();
-            default -> { }
+            case SUBMODULE -> skippedSubmodules.incrementAndGet();
+            case SPECIAL -> skippedSpecial.incrementAndGet();
         }
     }
 
@@ -55,6 +59,16 @@ public final class ScanStats {
         List<Skip> out = new ArrayList<>(skips);
         out.sort(Comparator.comparing(Skip::path).thenComparing(Skip::reason));
         return out;
+    }
+
+    /** Every skip, named, for the reports (JSON: {@code stats.skipped}). */
+    public List<Skip> getSkipped() {
+        return skips();
+    }
+
+    /** How many things were passed over, for every reason. */
+    public int skipCount() {
+        return skips.size();
     }
 
     public void finish(long findingCount, long elapsedMillis) {
@@ -80,6 +94,14 @@ public final class ScanStats {
 
     public long getSkippedSymlinks() {
         return skippedSymlinks.get();
+    }
+
+    public long getSkippedSubmodules() {
+        return skippedSubmodules.get();
+    }
+
+    public long getSkippedSpecial() {
+        return skippedSpecial.get();
     }
 
     public long getFindings() {

@@ -1,6 +1,7 @@
 package dev.leakgate.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Something a run passed over without reading it whole, named so a user can see what the gate
@@ -12,20 +13,28 @@ public record Skip(String path, Reason reason) {
 
     public enum Reason {
         /** Binary content where only text is scanned. */
-        BINARY("binary"),
+        BINARY("binary", "binary"),
         /** Over the size limit. */
-        LARGE("over the size limit"),
+        LARGE("large", "over the size limit"),
         /** A symbolic link inside a tree that was walked (its target is not followed). */
-        SYMLINK("symlink"),
+        SYMLINK("symlink", "symlink"),
         /** A git submodule (gitlink): its content lives in another repository. */
-        SUBMODULE("submodule"),
+        SUBMODULE("submodule", "submodule"),
         /** A FIFO, socket or device met while walking a tree: reading it could hang or never end. */
-        SPECIAL("not a regular file");
+        SPECIAL("special", "not a regular file");
 
+        private final String code;
         private final String label;
 
-        Reason(String label) {
+        Reason(String code, String label) {
+            this.code = code;
             this.label = label;
+        }
+
+        /** The reason as reports name it for tools: one lower-case word. */
+        @JsonValue
+        public String code() {
+            return code;
         }
 
         public String label() {

@@ -1,50 +1,145 @@
 package dev.leakgate.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** One line per finding and a summary: for people and hook output. */
+/**
+ * One entry per leaked value and a summary: for people and hook output. A value found in many
+ * places (one per blob in an audit) is one entry, at its first place, with the count and the
+ * first few of the others; the JSON report lists every place.
+ */
 final class TextWriter implements ReportWriter {
+    /** Other places named under an entry; --verbose names them all. */
+    static final int PLACES_SHOWN = 3;
+
     @Override
-    public void write(Report report, OutputStream out) throws IOException {
-        PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
-        for (Finding f : report.findings()) {
-            StringBuilder line = new StringBuilder();
-            line.append(f.location()).append("  ").append(f.kind()).append('/').append(f.ruleId());
-            if (f.commit() != null) {
-                line.append("  commit ").append(f.commit(), 0, Math.min(12, f.commit().length()));
-            }
-            line.append("  ").append(f.preview() != null ? f.preview() : f.description());
-            if (Boolean.TRUE.equals(f.decoded())) {
-                line.append("  (in decoded base64)");
-            }
-            if (f.otherPaths() != null && (f.otherPaths() > 0 || f.otherCommits() > 0)) {
-                line.append("  (also in ").append(f.otherPaths()).append(" other paths, ")
-                        .append(f.otherCommits()).append(" other commits)");
-            }
-            p.println(line);
-            if (f.preview() != null && !f.description().isEmpty()) {
-                p.println("    " + f.description());
+    public void write(Report report, OutputStream out, Style style) throws IOException {
+        // A Writer, not a PrintStream: a PrintStream swallows write errors (a full disk, a closed pipe).
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        List<List<Finding>> entries = byValue(report.findings());
+        // A gate shows what the range adds first; what was already published at its base apart, after.
+        int inBase = 0;
+        for (List<Finding> entry : entries) {
+            if (Boolean.TRUE.equals(entry.get(0).inBase())) {
+                inBase++;
+            } else {
+                writeEntry(w, entry, style);
             }
         }
-        // Plain concatenation, not printf: a Formatter costs ~40 ms of a cold JVM (locale data,
-        // its format-string regex), most of what printing this line takes in a pre-commit hook.
+        if (inBase > 0) {
+            w.write(style.dim("Already published at the base (not added by this range, still in what it publishes):") + "\n");
+            for (List<Finding> entry : entries) {
+                if (Boolean.TRUE.equals(entry.get(0).inBase())) {
+                    writeEntry(w, entry, style);
+                }
+            }
+        }
+        w.write(style.summary(report.findings().isEmpty(), summary(report, entries.size())));
+        w.write('\n');
+        w.flush();
+    }
+
+    /** Findings of one rule and one value (one fingerprint) together, in report order; a gate's base apart. */
+    static List<List<Finding>> byValue(List<Finding> findings) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            String key = f.ruleId() + '\0' + f.fingerprint() + (Boolean.TRUE.equals(f.inBase()) ? "\0base" : "");
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static void writeEntry(Writer w, List<Finding> entry, Style style) throws IOException {
+        Finding f = entry.get(0);
+        StringBuilder line = new StringBuilder();
+        line.append(style.path(f.location())).append("  ").append(style.rule(f.kind(), f.kind() + '/' + f.ruleId()));
+        if (f.commit() != null) {
+            line.append("  commit ").append(f.commit(), 0, Math.min(12, f.commit().length()));
+        }
+        line.append("  ").append(f.preview() != null ? f.preview() : f.description());
+        if (Boolean.TRUE.equals(f.decoded())) {
+            line.append("  (in decoded base64)");
+        }
+        if (f.otherPaths() != null && (f.otherPaths() > 0 || f.otherCommits() > 0)) {
+            line.append("  (also in ").append(f.otherPaths()).append(" other paths, ")
+                    .append(f.otherCommits()).append(" other commits)");
+        }
+        w.write(line.toString());
+        w.write('\n');
+        if (f.preview() != null && !f.description().isEmpty()) {
+            w.write("    " + f.description() + "\n");
+        }
+        StringBuilder fp = new StringBuilder("    ").append(style.dim("fingerprint " + f.fingerprint()));
+        if (entry.size() > 1) {
+            int others = entry.size() - 1;
+            int shown = style.verbose() ? others : Math.min(others, PLACES_SHOWN);
+            fp.append("  the same value in ").append(others).append(others == 1 ? " more place: " : " more places: ");
+            for (int i = 1; i <= shown; i++) {
+                Finding o = entry.get(i);
+                fp.append(i > 1 ? ", " : "").append(o.location());
+                if (o.commit() != null && !o.commit().equals(f.commit())) {
+                    fp.append(" (commit ").append(o.commit(), 0, Math.min(12, o.commit().length())).append(')');
+                }
+            }
+            if (shown < others) {
+                fp.append(", and ").append(others - shown).append(" more (--verbose or --format json lists them)");
+            }
+        }
+        w.write(fp.toString());
+        w.write('\n');
+    }
+
+    // Plain concatenation, not printf: a Formatter costs ~40 ms of a cold JVM (locale data,
+    // its format-string regex), most of what printing this line takes in a pre-commit hook.
+    static String summary(Report report, int values) {
         ScanStats s = report.stats();
         int n = report.findings().size();
         StringBuilder summary = new StringBuilder();
-        summary.append(n).append(n == 1 ? " finding in " : " findings in ")
-                .append(s.getTargets()).append(s.getTargets() == 1 ? " target (" : " targets (")
+        summary.append(n).append(n == 1 ? " finding" : " findings");
+        if (values < n) {
+            summary.append(" (").append(values).append(values == 1 ? " distinct value)" : " distinct values)");
+        }
+        int inBase = 0;
+        for (Finding f : report.findings()) {
+            inBase += Boolean.TRUE.equals(f.inBase()) ? 1 : 0;
+        }
+        if (inBase > 0) {
+            summary.append(" (").append(n - inBase).append(" added, ").append(inBase).append(" already published at the base)");
+        }
+        summary.append(" in ").append(s.getTargets()).append(s.getTargets() == 1 ? " target (" : " targets (")
                 .append(bytes(s.getBytes())).append(" scanned");
-        if (s.getSkippedBinary() + s.getSkippedLarge() + s.getSkippedSymlinks() > 0) {
+        long submodules = 0;
+        long special = 0;
+        if (s.skipCount() > s.getSkippedBinary() + s.getSkippedLarge() + s.getSkippedSymlinks()) {
+            for (Skip k : s.skips()) {
+                if (k.reason() == Skip.Reason.SUBMODULE) {
+                    submodules++;
+                } else if (k.reason() == Skip.Reason.SPECIAL) {
+                    special++;
+                }
+            }
+        }
+        if (s.getSkippedBinary() + s.getSkippedLarge() + s.getSkippedSymlinks() + submodules + special > 0) {
             summary.append("; skipped ").append(s.getSkippedBinary()).append(" binary, ")
                     .append(s.getSkippedLarge()).append(" over the size limit, ")
                     .append(s.getSkippedSymlinks()).append(" symlinks");
+            if (submodules > 0) {
+                summary.append(", ").append(submodules).append(submodules == 1 ? " submodule" : " submodules");
+            }
+            if (special > 0) {
+                summary.append(", ").append(special).append(" not regular files");
+            }
         }
         summary.append(") in ").append(s.getMillis()).append(" ms");
-        p.println(summary);
-        p.flush();
+        return summary.toString();
     }
 
     static String bytes(long b) {

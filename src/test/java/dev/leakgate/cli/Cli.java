@@ -25,7 +25,10 @@ record Cli(int exit, String out, String err) {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new ByteArrayInputStream(stdin));
             int rc = Main.run(args);
-            return new Cli(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            Cli result = new Cli(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            // Every report a test produces must be valid for its format, whatever the test checks.
+            dev.leakgate.report.Reports.checkRun(java.nio.file.Path.of(""), rc, result.out(), args);
+            return result;
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

@@ -57,7 +57,9 @@ final class FleetCli {
             int exit = Main.run(args);
             System.out.flush();
             System.err.flush();
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+            Result r = new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+            dev.leakgate.report.Reports.checkRun(Path.of(""), exit, r.out(), args);
+            return r;
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -83,6 +85,7 @@ final class FleetCli {
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
+            dev.leakgate.report.Reports.checkRun(cwd, r.exit(), r.out(), args);
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -59,7 +59,7 @@ class FleetGitModesTest {
         Map<String, List<String>> out = new TreeMap<>();
         for (JsonNode f : Json.findings(r)) {
             String loc = f.get("ruleId").asText() + " " + f.get("path").asText() + (f.hasNonNull("line") ? ":" + f.get("line").asInt() : "");
-            out.computeIfAbsent(loc, k -> new ArrayList<>()).add(f.has("commit") ? f.get("commit").asText() : "-");
+            out.computeIfAbsent(loc, k -> new ArrayList<>()).add(f.hasNonNull("commit") ? f.get("commit").asText() : "-");
         }
         return out;
     }

@@ -69,7 +69,8 @@ class HooksIT {
         r.write("a.env", "TOKEN=" + staged + "\n").add("a.env");
         Run blocked = run(r.dir, "git", "commit", "-q", "-m", "leak");
         assertThat(blocked.exit()).as(blocked.output()).isNotZero();
-        assertThat(blocked.output()).contains("a.env:1").doesNotContain(staged);
+        assertThat(blocked.output()).contains("a.env:1").doesNotContain(staged)
+                .contains("leakgate: commit blocked: 1 finding").contains("rotate").contains("git commit --no-verify");
         assertThat(r.dir.resolve(".git/local-hook-ran")).exists();
 
         r.git("rm", "-q", "--cached", "a.env");
@@ -102,7 +103,8 @@ class HooksIT {
         r.write("ci.env", "nothing here\n").commitAll("removed, but history keeps it");
         Run newBranch = run(r.dir, "git", "push", "-q", "origin", "topic");
         assertThat(newBranch.exit()).as(newBranch.output()).isNotZero();
-        assertThat(newBranch.output()).contains("ci.env:1").doesNotContain(s);
+        assertThat(newBranch.output()).contains("ci.env:1").doesNotContain(s)
+                .contains("leakgate: push blocked: ").contains("git push --no-verify");
 
         r.git("checkout", "-q", "main");
         r.write("README", "hello\nworld\n").commitAll("clean change");

@@ -57,7 +57,10 @@ public final class Jar {
                 p.destroyForcibly();
                 throw new IllegalStateException("leakgate did not finish in 120 s");
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            // Every report a test produces must be valid for its format (a shell's command line too).
+            dev.leakgate.report.Reports.checkRun(workDir, r.exit(), r.out(), cmd.toArray(String[]::new));
+            return r;
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
