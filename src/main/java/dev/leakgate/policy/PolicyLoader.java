@@ -2,6 +2,7 @@ package dev.leakgate.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -210,16 +211,24 @@ public final class PolicyLoader {
     }
 
     /**
-     * Jackson reads an alias ({@code *main}) as the anchor's name, a plain string: a list of
-     * globs would lose what the anchor holds without a word. Refused, with where it is.
+     * What Jackson would misread without a word: an alias ({@code *main}) it reads as the
+     * anchor's name, a plain string, so a list of globs loses what the anchor holds; and a second
+     * document ({@code ---}), which it never reads. Refused, with where they are.
      */
     private static void refuseAliases(String name, byte[] yaml) throws IOException {
         try (JsonParser p = Mappers.YAML.getFactory().createParser(yaml)) {
-            while (p.nextToken() != null) {
+            int depth = 0;
+            int documents = 0;
+            for (JsonToken t; (t = p.nextToken()) != null;) {
                 if (p instanceof YAMLParser y && y.isCurrentAlias()) {
                     throw new ConfigException(name + ": YAML aliases are not supported (*" + p.getText() + ", line "
                             + p.currentTokenLocation().getLineNr() + "): write the value out");
                 }
+                if (depth == 0 && ++documents > 1 && t != JsonToken.VALUE_NULL) { // an empty one ('---' at the end) is harmless
+                    throw new ConfigException(name + ": more than one YAML document (line "
+                            + p.currentTokenLocation().getLineNr() + "): keep the whole config in one");
+                }
+                depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
             }
         }
     }

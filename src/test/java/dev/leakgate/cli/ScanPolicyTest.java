@@ -61,6 +61,15 @@ class ScanPolicyTest {
     }
 
     @Test
+    void aSecondYamlDocumentInTheConfigIsExitTwoNotIgnored() throws Exception {
+        Files.writeString(dir.resolve(".leakgate.yaml"), "disable: [wifi-psk]\n---\nsecretsPaths: ['vault/**']\n");
+        plaintextSecretsFile("vault/wg.yaml");
+        Cli r = Cli.run("scan", dir.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("leakgate: ").contains("more than one YAML document").doesNotContain("\n");
+    }
+
+    @Test
     void aConfigThatIsNotUtf8IsExitTwoInOneLine() throws Exception {
         Files.write(dir.resolve(".leakgate.yaml"), "allow:\n  paths: ['caf\u00e9/**']\n".getBytes(StandardCharsets.ISO_8859_1));
         Cli r = Cli.run("scan", dir.toString());

@@ -207,6 +207,15 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aSecondYamlDocumentIsRefusedNotIgnored() {
+        assertThat(error("secretsPaths: ['secrets/**']\n---\nallow: {paths: ['**']}\n")).contains("more than one YAML document (line 3)");
+        assertThat(parse("---\nsecretsPaths: ['vault/**']\n").isSecretsPath("vault/a.yaml")).isTrue();
+        assertThat(parse("# only a comment\n").isSecretsPath("secrets/a.yaml")).isTrue();
+        assertThat(parse("secretsPaths: ['vault/**']\n---\n").isSecretsPath("vault/a.yaml")).isTrue();
+        assertThat(error("---\n---\nsecretsPaths: ['vault/**']\n")).contains("more than one YAML document");
+    }
+
+    @Test
     void aConfigThatIsNotUtf8IsOneLine() {
         byte[] yaml = "secretsPaths: ['secrets/**']\ndisable: [caf\u00e9]\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> PolicyLoader.parse(".leakgate.yaml", yaml, Path.of("/repo"), null, BUILTIN))
