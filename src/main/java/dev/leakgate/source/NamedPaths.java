@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.RepositoryCache;
-import org.eclipse.jgit.util.FS;
 
 /**
  * The paths named on a command line, placed: the root whose {@code .leakgate.yaml} and
@@ -155,14 +153,15 @@ public final class NamedPaths {
 
     /**
      * The top of the git work tree holding {@code dir}: the nearest folder, from {@code dir} up,
-     * with a {@code .git} repository (or a {@code .git} file, as linked work trees and submodules
-     * have). Null when there is none.
+     * with a {@code .git} repository (a folder holding HEAD and objects, as git looks for it) or
+     * a {@code .git} file (linked work trees, submodules). Null when there is none. No JGit here:
+     * loading its repository classes would cost every plain scan tens of milliseconds.
      */
     static Path workTree(Path dir) {
         for (Path p = dir; p != null; p = p.getParent()) {
             Path dotGit = p.resolve(".git");
             if (Files.isRegularFile(dotGit)
-                    || Files.isDirectory(dotGit) && RepositoryCache.FileKey.isGitRepository(dotGit.toFile(), FS.DETECTED)) {
+                    || Files.isRegularFile(dotGit.resolve("HEAD")) && Files.isDirectory(dotGit.resolve("objects"))) {
                 return p;
             }
         }

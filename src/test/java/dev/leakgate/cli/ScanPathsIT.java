@@ -73,6 +73,24 @@ class ScanPathsIT {
     }
 
     @Test
+    void namedSymlinksAreFollowedAsTheShellHandsThemOver() throws Exception {
+        String pat = Tokens.githubPat();
+        Path real = Files.createDirectories(tmp.resolve("real/app"));
+        Files.writeString(real.resolve("deploy.env"), "GITHUB_TOKEN=" + pat + "\n");
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.createSymbolicLink(work.resolve("link.env"), real.resolve("deploy.env"));
+        Files.createSymbolicLink(work.resolve("dirlink"), tmp.resolve("real"));
+        Jar.Result file = Jar.run(work, "scan", "link.env");
+        Jar.Result folder = Jar.run(work, "scan", "dirlink/");
+        for (Jar.Result r : List.of(file, folder)) {
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.out() + r.err()).doesNotContain(pat);
+        }
+        assertThat(file.out()).contains("link.env:1");
+        assertThat(folder.out()).contains("app/deploy.env:1");
+    }
+
+    @Test
     void standardInputAndPipesAreRead() throws Exception {
         String pat = Tokens.githubPat();
         byte[] leak = ("GITHUB_TOKEN=" + pat + "\n").getBytes(StandardCharsets.UTF_8);
