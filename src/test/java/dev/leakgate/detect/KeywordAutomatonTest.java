@@ -83,4 +83,54 @@ class KeywordAutomatonTest {
             assertThat(ends).as("ascending offsets, round %d", round).isSorted();
         }
     }
+
+    /**
+     * A keyword set the size of the built-in one and more (deep states, a table past the caches)
+     * against a naive search, on random text from the run's seed (replay with -Dleakgate.seed=N).
+     */
+    @Test
+    void aLargeKeywordSetAgreesWithNaiveSearch() {
+        Random r = dev.leakgate.testing.TestSeed.random("KeywordAutomatonTest#aLargeKeywordSetAgreesWithNaiveSearch");
+        String alphabet = "abcdefgh_-.0";
+        java.util.Set<String> set = new java.util.LinkedHashSet<>();
+        while (set.size() < 2500) {
+            StringBuilder k = new StringBuilder();
+            for (int i = 2 + r.nextInt(10); i > 0; i--) {
+                k.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            set.add(k.toString());
+        }
+        List<String> kws = new ArrayList<>(set);
+        KeywordAutomaton a = new KeywordAutomaton(kws);
+        for (int round = 0; round < 5; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 4000; i++) {
+                sb.append((alphabet + "ABC \n").charAt(r.nextInt(alphabet.length() + 5)));
+            }
+            String text = sb.toString();
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            List<String> expected = new ArrayList<>();
+            for (String k : kws) {
+                for (int i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) {
+                    expected.add(k + "@" + (i + k.length()));
+                }
+            }
+            assertThat(hits(a, text)).as("round %d", round).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aKeywordSetBeyondTheTableIsAClearError() {
+        List<String> kws = new ArrayList<>();
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder k = new StringBuilder();
+            for (int j = 0; j < 10; j++) {
+                k.append((char) ('a' + r.nextInt(26)));
+            }
+            kws.add(k.toString()); // about 8 new states each: 40,000 in all
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KeywordAutomaton(kws))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 32767");
+    }
 }

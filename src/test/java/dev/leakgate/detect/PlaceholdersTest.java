@@ -61,14 +61,13 @@ class PlaceholdersTest {
      * A uniform random value is a placeholder only by chance: it holds "fake", "xxxx" or "Dummy"
      * (case-exact) in about 7 of a million 24-character draws, a recall loss the filter accepts for the
      * masked and fake values it drops. (Asserting "never", on 200 draws, failed once in ~600 runs.) The
-     * bound here fails for any cue that would drop more, such as a three-letter word. Seeded: rerun
-     * with -Dleakgate.seed=N.
+     * bound here fails for any cue that would drop more, such as a three-letter word. Seeded from the
+     * run's seed (printed; replay with -Dleakgate.seed=N).
      */
     @Test
     void randomValuesAreRarelyPlaceholders() {
-        long seed = Long.getLong("leakgate.seed", System.nanoTime());
-        System.out.println("PlaceholdersTest.randomValuesAreRarelyPlaceholders seed " + seed);
-        java.util.Random random = new java.util.Random(seed);
+        long seed = dev.leakgate.testing.TestSeed.run();
+        java.util.Random random = dev.leakgate.testing.TestSeed.random("PlaceholdersTest#randomValuesAreRarelyPlaceholders");
         int draws = 100_000;
         int placeholders = 0;
         for (int i = 0; i < draws; i++) {

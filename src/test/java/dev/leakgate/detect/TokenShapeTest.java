@@ -111,13 +111,13 @@ class TokenShapeTest {
 
     /**
      * The check before the regex may only save work: wherever the regex matches from a keyword,
-     * {@code nearby} says yes. Seeded random texts around the keyword; rerun with -Dleakgate.seed=N.
+     * {@code nearby} says yes. Random texts around the keyword, from the run's seed (replay with
+     * -Dleakgate.seed=N).
      */
     @Test
     void nearbyIsANecessaryConditionOfTheRegex() {
-        long seed = Long.getLong("leakgate.seed", System.nanoTime());
-        System.out.println("TokenShapeTest.nearbyIsANecessaryConditionOfTheRegex seed " + seed);
-        Random random = new Random(seed);
+        long seed = dev.leakgate.testing.TestSeed.run();
+        Random random = dev.leakgate.testing.TestSeed.random("TokenShapeTest#nearbyIsANecessaryConditionOfTheRegex");
         List<TokenShape> shapes = List.of(TokenShape.of(List.of("acme"), null, "alnum-lower{12}", null),
                 TokenShape.of(List.of("acme", "acmecloud"), List.of("k_"), "hex{8} '-' hex{4,6}", 10),
                 TokenShape.of(List.of("acme"), null, "base64url{10,20}", 1));
