@@ -109,6 +109,21 @@ class RulePrecisionCliTest {
         assertThat(rules(r)).containsExactly("pgp-fingerprint");
     }
 
+    /** A Secret manifest's value is reported on its own line, past a short username before it (issue 12). */
+    @Test
+    void aKubernetesSecretValueIsReportedOnItsLine() throws Exception {
+        String value = java.util.Base64.getEncoder().encodeToString(Tokens.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = dir.resolve("db-secret.yaml");
+        Files.writeString(file, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: YWRtaW4=\n"
+                + "  password: " + value + "\n");
+        Cli r = Cli.run("scan", file.toString(), "--format", "json");
+        r.assertNoSecret(value);
+        JsonNode f = new ObjectMapper().readTree(r.out()).get("findings");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).get("ruleId").asText()).isEqualTo("kubernetes-secret-data");
+        assertThat(f.get(0).get("line").asInt()).isEqualTo(8);
+    }
+
     /** A base64 line of an OpenSSH key body with "/EAAA" in it: the key is one finding, not a Square token too. */
     @Test
     void aKeyBodyLineIsNoSquareToken() throws Exception {
