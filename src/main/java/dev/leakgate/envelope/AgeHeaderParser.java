@@ -14,8 +14,11 @@ final class AgeHeaderParser {
     static final int BODY_COLUMNS = 64;
     private static final int MAC_CHARS = 43;
 
-    /** The parsed header: stanzas in order and the offset of the first payload byte. */
-    record Header(List<AgeStanza> stanzas, int payloadOffset) {
+    /**
+     * The parsed header: stanzas in order, the offset of the first payload byte, and what the header MAC
+     * covers: the bytes before {@code macStart + 3} (up to and including {@code ---}), and the MAC itself.
+     */
+    record Header(List<AgeStanza> stanzas, int payloadOffset, int macStart, byte[] mac) {
     }
 
     private final byte[] data;
@@ -37,13 +40,14 @@ final class AgeHeaderParser {
         readVersionLine();
         List<AgeStanza> stanzas = new ArrayList<>();
         while (true) {
+            int lineStart = pos;
             String line = readLine();
             if (line.startsWith("---")) {
                 if (stanzas.isEmpty()) {
                     throw fault("age-bad-header", "header has no recipient stanza before the MAC line");
                 }
                 readMacLine(line);
-                return new Header(List.copyOf(stanzas), pos);
+                return new Header(List.copyOf(stanzas), pos, lineStart, Base64Canonical.decodeUnpadded(line.substring(4)));
             }
             if (line.startsWith("->")) {
                 stanzas.add(readStanza(line, stanzas.size() + 1));

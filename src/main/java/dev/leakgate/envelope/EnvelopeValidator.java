@@ -1,5 +1,6 @@
 package dev.leakgate.envelope;
 
+import dev.leakgate.identity.Identity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -30,6 +31,44 @@ public final class EnvelopeValidator {
             return EnvelopeResult.of(EnvelopeFormat.NONE,
                     List.of(new EnvelopeProblem("not-parseable", NOT_AN_ENVELOPE + "the file could not be parsed", null)));
         }
+    }
+
+    /**
+     * {@link #check(String, byte[])}, then, for a file that passes it, what the identities can prove: an age
+     * file opened whole (header MAC, every chunk), a sops file's data key, values and MAC. Without identities,
+     * or for a file already invalid, the result is exactly the keyless one.
+     */
+    public static EnvelopeResult check(String path, byte[] content, List<Identity> identities) {
+        EnvelopeResult keyless = check(path, content);
+        if (identities.isEmpty() || !keyless.valid()) {
+            return keyless;
+        }
+        byte[] bytes = content == null ? new byte[0] : content;
+        try {
+            switch (keyless.format()) {
+                case AGE_BINARY:
+                    return age(keyless, bytes, identities);
+                case AGE_ARMORED:
+                    return age(keyless, AgeArmor.decode(bytes), identities);
+                case NONE:
+                    return keyless;
+                default:
+                    SopsKeyed.Verdict v = SopsValidator.verify(path, bytes, identities);
+                    return keyless.verified(v.verified() ? EnvelopeResult.Verification.OPENED
+                            : EnvelopeResult.Verification.NOT_OPENED, v.problems());
+            }
+        } catch (ProblemException e) {
+            return keyless.verified(EnvelopeResult.Verification.OPENED, List.of(e.problem()));
+        }
+    }
+
+    private static EnvelopeResult age(EnvelopeResult keyless, byte[] binary, List<Identity> identities) {
+        AgeDecryptor.Result r = AgeDecryptor.open(binary, identities, 0);
+        return switch (r.outcome()) {
+            case NO_MATCH -> keyless.verified(EnvelopeResult.Verification.NOT_OPENED, List.of());
+            case VERIFIED -> keyless.verified(EnvelopeResult.Verification.OPENED, List.of());
+            case INVALID -> keyless.verified(EnvelopeResult.Verification.OPENED, List.of(r.problem()));
+        };
     }
 
     private static EnvelopeResult detectAndCheck(String path, byte[] bytes) {

@@ -25,6 +25,18 @@ record SopsEncValue(String type, int dataBytes) {
         }
     }
 
+    /** The fields of a well-formed ENC value, decoded, for a check that holds the data key. */
+    record Sealed(byte[] data, byte[] iv, byte[] tag, String type) {
+    }
+
+    /** @throws Fault when {@code text} is not a well-formed ENC value */
+    static Sealed sealed(String text) throws Fault {
+        SopsEncValue checked = parse(text);
+        String[] parts = text.stripTrailing().substring(PREFIX.length(), text.stripTrailing().length() - 1).split(",", -1);
+        return new Sealed(decode(field(parts[1], "data"), "data"), decode(field(parts[2], "iv"), "iv"),
+                decode(field(parts[3], "tag"), "tag"), checked.type());
+    }
+
     static boolean looksEncrypted(String text) {
         return text.startsWith(PREFIX);
     }

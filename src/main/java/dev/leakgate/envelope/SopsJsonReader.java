@@ -84,7 +84,7 @@ final class SopsJsonReader {
             case VALUE_NULL:
                 return new SopsTree.Scalar(SopsTree.Kind.NULL, "", line);
             default:
-                return new SopsTree.Scalar(SopsTree.Kind.OTHER, parser.getText(), line);
+                return new SopsTree.Scalar(SopsTree.Kind.OTHER, parser.getText(), line, SopsTree.Typing.JSON_LITERAL);
         }
     }
 

@@ -36,7 +36,20 @@ final class SopsTree {
         OTHER
     }
 
-    record Scalar(Kind kind, String text, Integer line) implements Node {
+    /** How the store's Go reader types a scalar, which decides the bytes sops puts into the MAC for it. */
+    enum Typing {
+        /** Always a string (dotenv, INI, quoted YAML, JSON strings). */
+        TEXT,
+        /** A plain YAML scalar: yaml.v3 resolves it to null, bool, int, float or string. */
+        YAML_PLAIN,
+        /** A JSON literal: true, false or a number (a whole number is an int for sops). */
+        JSON_LITERAL
+    }
+
+    record Scalar(Kind kind, String text, Integer line, Typing typing) implements Node {
+        Scalar(Kind kind, String text, Integer line) {
+            this(kind, text, line, Typing.TEXT);
+        }
     }
 
     /**

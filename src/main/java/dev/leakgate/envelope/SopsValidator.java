@@ -50,6 +50,13 @@ final class SopsValidator {
         }
     }
 
+    /** The keyed half, for a file {@link #check} found valid. */
+    static SopsKeyed.Verdict verify(String path, byte[] bytes, java.util.List<dev.leakgate.identity.Identity> identities)
+            throws ProblemException {
+        SopsDocument doc = Store.forPath(path).read(bytes);
+        return SopsKeyed.verify(doc, SopsMetadata.read(doc.metadata(), doc.metadataLine()), identities);
+    }
+
     static EnvelopeResult check(String path, byte[] bytes) {
         Store store = Store.forPath(path);
         SopsDocument doc;

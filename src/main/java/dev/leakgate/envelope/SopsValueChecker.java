@@ -9,7 +9,25 @@ import java.util.List;
  * Paths are mapping keys only: list positions do not count, as in sops.
  */
 final class SopsValueChecker {
+    /** Sees every value and comment in document order, with whether the file's rule encrypts it (keyed checks). */
+    interface Visitor {
+        void value(SopsTree.Scalar scalar, List<String> path, boolean encrypted);
+
+        void comment(String text, Integer line, List<String> path, boolean encrypted);
+    }
+
+    private static final Visitor NONE = new Visitor() {
+        @Override
+        public void value(SopsTree.Scalar scalar, List<String> path, boolean encrypted) {
+        }
+
+        @Override
+        public void comment(String text, Integer line, List<String> path, boolean encrypted) {
+        }
+    };
+
     private final SopsSelection selection;
+    private final Visitor visitor;
     private final List<EnvelopeProblem> problems = new ArrayList<>();
     /** Clear comments in force: one block per open mapping, reset after each key as sops does. */
     private final List<List<String>> comments = new ArrayList<>();
@@ -17,12 +35,17 @@ final class SopsValueChecker {
     private int values;
     private int mustBeEncrypted;
 
-    private SopsValueChecker(SopsSelection selection) {
+    private SopsValueChecker(SopsSelection selection, Visitor visitor) {
         this.selection = selection;
+        this.visitor = visitor;
     }
 
     static List<EnvelopeProblem> check(List<SopsTree.Mapping> roots, SopsSelection selection) {
-        SopsValueChecker checker = new SopsValueChecker(selection);
+        return check(roots, selection, NONE);
+    }
+
+    static List<EnvelopeProblem> check(List<SopsTree.Mapping> roots, SopsSelection selection, Visitor visitor) {
+        SopsValueChecker checker = new SopsValueChecker(selection, visitor);
         for (SopsTree.Mapping root : roots) {
             checker.mapping(root, List.of());
         }
@@ -77,7 +100,9 @@ final class SopsValueChecker {
             return; // sops leaves empty strings and nulls as they are
         }
         values++;
-        if (!selection.valueMustBeEncrypted(path, comments)) {
+        boolean encrypted = selection.valueMustBeEncrypted(path, comments);
+        visitor.value(scalar, path, encrypted);
+        if (!encrypted) {
             return;
         }
         mustBeEncrypted++;
@@ -96,7 +121,9 @@ final class SopsValueChecker {
     private void comment(SopsTree.Item item, List<String> path, List<String> block) {
         String text = item.comment().strip();
         boolean encrypted = SopsEncValue.looksEncrypted(text);
-        if (selection.commentMustBeEncrypted(path, comments, item.comment())) {
+        boolean mustBe = selection.commentMustBeEncrypted(path, comments, item.comment());
+        visitor.comment(text, item.line(), path, mustBe);
+        if (mustBe) {
             String where = "comment at " + SopsPaths.describe(path);
             if (!encrypted) {
                 problems.add(new EnvelopeProblem("plaintext-comment",

@@ -161,7 +161,8 @@ final class SopsYamlReader {
                     return seq;
                 }
                 ScalarNode scalar = (ScalarNode) node;
-                return new SopsTree.Scalar(kind(scalar), scalar.getValue(), line(node));
+                return new SopsTree.Scalar(kind(scalar), scalar.getValue(), line(node),
+                        scalar.isPlain() ? SopsTree.Typing.YAML_PLAIN : SopsTree.Typing.TEXT);
             } finally {
                 inProgress.remove(node);
             }
