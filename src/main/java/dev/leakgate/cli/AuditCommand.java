@@ -22,6 +22,9 @@ final class AuditCommand implements Callable<Integer> {
     PolicyOptions policyOptions;
 
     @Mixin
+    KeyOptions keyOptions;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -29,7 +32,7 @@ final class AuditCommand implements Callable<Integer> {
         GitRepos.configureForBulkReading();
         try (Repository repo = git.open()) {
             Policy policy = policyOptions.load(GitOptions.configRoot(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.structureOnly());
+            Pipeline pipeline = new Pipeline(policy, Envelopes.structureOnly(keyOptions.load()));
             return output.emit(pipeline.runAudit(new AuditSource(repo, git.maxFileSize, policy::isSecretsPath, !noProgress)));
         }
     }

@@ -33,6 +33,9 @@ final class EnvelopeCommand implements Callable<Integer> {
     PolicyOptions policyOptions;
 
     @Mixin
+    KeyOptions keyOptions;
+
+    @Mixin
     OutputOptions output;
 
     @CommandLine.Spec
@@ -45,7 +48,7 @@ final class EnvelopeCommand implements Callable<Integer> {
         Policy policy = policyOptions.load(root);
         SopsConfig sops = policyOptions.sopsConfig(policy, root);
         Pipeline pipeline = new Pipeline(policy.envelopeOnly(),
-                Envelopes.inspector(sops.detached().fromFiles(), sopsRelative(sops.file(), named)));
+                Envelopes.inspector(sops.detached().fromFiles(), sopsRelative(sops.file(), named), keyOptions.load()));
         Report report = pipeline.run(new FileSource(named.list(), maxFileSize, p -> true, 0));
         if (report.stats().getSkippedLarge() > 0) {
             // An envelope left unread is an envelope not proven valid: no silent pass.

@@ -40,6 +40,9 @@ final class GateCommand implements Callable<Integer> {
     PolicyOptions policyOptions;
 
     @Mixin
+    KeyOptions keyOptions;
+
+    @Mixin
     OutputOptions output;
 
     @Override
@@ -58,7 +61,7 @@ final class GateCommand implements Callable<Integer> {
             Policy policy = trustedPolicy(repo, range, root, err);
             SopsCreationRules rules = policyOptions.sopsConfig(policy, root).fromGit(
                     new CommitFiles(repo, range.head(), head), root == null ? null : CommitFiles.head(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(rules));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(rules, keyOptions.load()));
             return output.emit(pipeline.runGate(
                     new RangeSource(repo, range, git.maxFileSize, GitOptions.pathRules(policy)),
                     new TreeSource(repo, range.head(), head, git.maxFileSize, policy::isSecretsPath),

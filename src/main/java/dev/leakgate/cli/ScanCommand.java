@@ -28,6 +28,9 @@ final class ScanCommand implements Callable<Integer> {
     PolicyOptions policyOptions;
 
     @Mixin
+    KeyOptions keyOptions;
+
+    @Mixin
     OutputOptions output;
 
     @CommandLine.Spec
@@ -37,7 +40,8 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         NamedPaths named = PolicyOptions.place(spec, paths, NamedPaths.Outside.FOLDER_IS_ROOT);
         Policy policy = policyOptions.load(named.root());
-        Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, named.root()).fromFiles()));
+        Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, named.root()).fromFiles(),
+                keyOptions.load()));
         FileSource source = new FileSource(named.list(), maxFileSize, policy::isSecretsPath, Content.ENVELOPE_MAX_SIZE);
         return output.emit(pipeline.run(source));
     }

@@ -22,6 +22,9 @@ final class StagedCommand implements Callable<Integer> {
     PolicyOptions policyOptions;
 
     @Mixin
+    KeyOptions keyOptions;
+
+    @Mixin
     OutputOptions output;
 
     /** `leakgate staged` with every option at its default, as the pre-commit hook runs it (see Main). */
@@ -31,6 +34,7 @@ final class StagedCommand implements Callable<Integer> {
         c.git.dir = Path.of(".");
         c.git.maxFileSize = dev.leakgate.source.Content.DEFAULT_MAX_SIZE;
         c.policyOptions = new PolicyOptions();
+        c.keyOptions = new KeyOptions();
         c.output = new OutputOptions();
         c.output.format = dev.leakgate.report.ReportFormat.TEXT;
         return c.call();
@@ -54,7 +58,7 @@ final class StagedCommand implements Callable<Integer> {
             StagedIndex index = reading.get();
             SopsConfig sops = policyOptions.sopsConfig(policy, root);
             SopsCreationRules creationRules = sops.fromGit(index, index);
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules, keyOptions.load()));
             StagedSource staged = new StagedSource(repo, index, head, git.maxFileSize, GitOptions.pathRules(policy));
             if (creationRules != null && sops.changed(CommitFiles.head(repo), index)) {
                 // The commit would publish other creation rules: the sops files it leaves as they are may

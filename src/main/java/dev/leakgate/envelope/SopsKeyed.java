@@ -61,7 +61,10 @@ final class SopsKeyed implements SopsValueChecker.Visitor {
         try {
             SopsKeyed keyed = new SopsKeyed(dataKey, isTrue(doc.metadata().get("mac_only_encrypted")));
             SopsValueChecker.check(doc.data(), metadata.selection, keyed);
-            keyed.checkMac(doc.metadata());
+            if (keyed.problems.isEmpty()) {
+                // sops stops at the first value it cannot decrypt: the MAC says nothing more then
+                keyed.checkMac(doc.metadata());
+            }
             return new Verdict(true, keyed.problems);
         } finally {
             Arrays.fill(dataKey, (byte) 0);

@@ -36,6 +36,8 @@ public final class Identities {
                 throw new IdentityException(file + ": identity file larger than 16 MiB");
             }
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IdentityException(file + ": no such identity file");
         } catch (IOException e) {
             throw new IdentityException(file + ": cannot read the identity file (" + e.getClass().getSimpleName() + ")");
         }
@@ -52,6 +54,8 @@ public final class Identities {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IdentityException(file + ": no such passphrase file");
         } catch (IOException e) {
             throw new IdentityException(file + ": cannot read the passphrase file (" + e.getClass().getSimpleName() + ")");
         }

@@ -11,6 +11,8 @@ final class ScryptIdentity implements Identity {
     private static final String LABEL = "age-encryption.org/v1/scrypt";
     private final byte[] passphrase;
     private final String origin;
+    /** Keys derived per salt and work factor: a run meets one file in many commits, each costing seconds. */
+    private final java.util.Map<String, byte[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     ScryptIdentity(byte[] passphrase, String origin) {
         this.passphrase = passphrase.clone();
@@ -56,7 +58,8 @@ final class ScryptIdentity implements Identity {
         }
         int logN = Integer.parseInt(w);
         byte[] fullSalt = X25519Identity.concat(LABEL.getBytes(StandardCharsets.US_ASCII), salt);
-        byte[] key = SCrypt.generate(passphrase, fullSalt, 1 << logN, 8, 1, 32);
+        byte[] key = derived.computeIfAbsent(s.args().get(0) + ' ' + logN,
+                k -> SCrypt.generate(passphrase, fullSalt, 1 << logN, 8, 1, 32));
         return AgeCrypto.unwrapFileKey(key, s.body(), "scrypt");
     }
 

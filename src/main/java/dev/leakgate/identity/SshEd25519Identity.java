@@ -84,7 +84,7 @@ final class SshEd25519Identity implements Identity {
         if (shared == null) {
             throw new UnwrapException("invalid X25519 recipient: low-order share");
         }
-        byte[] tweak = AgeCrypto.hkdf(sshPublicKey, null, LABEL, 32);
+        byte[] tweak = AgeCrypto.hkdf(null, sshPublicKey, LABEL, 32); // no secret: the SSH public key is the salt
         shared = AgeCrypto.x25519(tweak, shared);
         if (shared == null) {
             throw new UnwrapException("invalid ssh-ed25519 recipient: low-order tweaked share");

@@ -1,5 +1,6 @@
 package dev.leakgate.pipeline;
 
+import dev.leakgate.report.ScanStats;
 import java.util.List;
 
 /** Checks a file under a secrets path; an empty list means it is a valid envelope. */
@@ -10,6 +11,10 @@ public interface EnvelopeInspector {
     }
 
     List<Defect> inspect(String path, byte[] content);
+
+    /** Adds what the inspections of a run proved (envelopes opened with a key, or not) to its stats. */
+    default void addTo(ScanStats stats) {
+    }
 
     EnvelopeInspector NONE = (path, content) -> List.of();
 }

@@ -190,6 +190,7 @@ public final class Pipeline {
     /** A report of findings produced through {@link #scan(Target)} by a caller driving its own source. */
     public Report report(List<Finding> findings, ScanStats stats, Collection<String> targets, long startNanos) {
         List<Finding> sorted = dedupe(findings);
+        envelopes.addTo(stats);
         stats.finish(sorted.size(), (System.nanoTime() - startNanos) / 1_000_000);
         return new Report(sorted, stats, targets.stream().distinct().sorted().toList(), ruleInfos());
     }

@@ -21,6 +21,9 @@ public final class ScanStats {
     private final AtomicLong skippedSpecial = new AtomicLong();
     /** Every skip, named: the counts say how many, this says which. */
     private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
+    /** Envelopes opened with the operator's identities, and those none of them opens (keyed checks only). */
+    private final ConcurrentLinkedQueue<String> verified = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> notVerified = new ConcurrentLinkedQueue<>();
     private volatile long findings;
     private volatile long millis;
 
@@ -69,6 +72,34 @@ public final class ScanStats {
     /** How many things were passed over, for every reason. */
     public int skipCount() {
         return skips.size();
+    }
+
+    public void verified(String path) {
+        verified.add(path);
+    }
+
+    public void notVerified(String path) {
+        notVerified.add(path);
+    }
+
+    /** How many envelopes an identity opened and proved intact; absent from JSON when no identity was given. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+    public long getVerified() {
+        return verified.size();
+    }
+
+    /** Sound envelopes none of the identities opens; absent from JSON when there are none. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+    public long getNotVerified() {
+        return notVerified.size();
+    }
+
+    /** The envelopes no identity opens, sorted, for --verbose. */
+    @JsonIgnore
+    public List<String> notVerifiedPaths() {
+        List<String> out = new ArrayList<>(notVerified);
+        out.sort(Comparator.naturalOrder());
+        return out;
     }
 
     public void finish(long findingCount, long elapsedMillis) {

@@ -30,6 +30,11 @@ public final class Jar {
     }
 
     public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, java.util.Map.of(), args);
+    }
+
+    /** With {@code env} added to the environment (and anything else as this test's). */
+    public static Result run(Path workDir, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         return runWithInput(workDir, null, args);
     }
 
