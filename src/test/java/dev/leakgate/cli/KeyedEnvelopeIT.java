@@ -29,7 +29,7 @@ class KeyedEnvelopeIT {
         String aliceFile = KEYED.resolve("keys/alice.txt").toString();
         String sopsKey = Files.readString(SOPS_KEY);
         Jar.Result r = Jar.run(tmp, Map.of("SOPS_AGE_KEY_FILE", aliceFile, "SOPS_AGE_KEY", sopsKey), "envelope", "secrets");
-        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("secrets/db.age  envelope/envelope-invalid  payload-truncated")
                 .contains("secrets/app.yaml  envelope/envelope-invalid  sops-mac-mismatch");
         for (String line : sopsKey.split("\n")) {

@@ -35,7 +35,9 @@ public final class Jar {
 
     /** With {@code env} added to the environment (and anything else as this test's). */
     public static Result run(Path workDir, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
-        return runWithInput(workDir, null, args);
+        List<String> cmd = new ArrayList<>(command());
+        cmd.addAll(List.of(args));
+        return exec(workDir, null, cmd, env);
     }
 
     /** As {@link #run}, with {@code stdin} written to standard input and closed (null: left open, unwritten). */
@@ -47,11 +49,23 @@ public final class Jar {
 
     /** Runs any command line (a shell calling the jar), as {@link #run} runs the jar. */
     public static Result exec(Path workDir, byte[] stdin, List<String> cmd) throws IOException, InterruptedException {
+        return exec(workDir, stdin, cmd, java.util.Map.of());
+    }
+
+    /**
+     * {@link #exec}, with {@code env} added to the environment; sops' identity variables are never inherited
+     * from the machine running the tests, so a developer's own key cannot change a result.
+     */
+    public static Result exec(Path workDir, byte[] stdin, List<String> cmd, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("leakgate-out", ".txt");
         Path err = Files.createTempFile("leakgate-err", ".txt");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().remove("SOPS_AGE_KEY_FILE");
+            pb.environment().remove("SOPS_AGE_KEY");
+            pb.environment().putAll(env);
             Process p = pb.start();
             if (stdin != null) {
                 try (java.io.OutputStream in = p.getOutputStream()) {
