@@ -45,6 +45,9 @@ if [ -z "$repo" ]; then
         rm -rf "$repo" && mkdir -p "$bench" && git init -q --bare "$repo"
         java -Xmx3g "$here/src/bench/GenHistory.java" "$src_zip" 50000 2200000000 \
             | git -C "$repo" fast-import --quiet --depth=50
+        # a pipeline's status is its last command's: check that the generator's stream arrived
+        git -C "$repo" rev-parse -q --verify refs/heads/main > /dev/null \
+            || { echo "generating the history failed (is there a JDK src.zip? set SRC_ZIP)" >&2; exit 3; }
         git -C "$repo" symbolic-ref HEAD refs/heads/main
         git -C "$repo" gc --quiet
         git -C "$repo" prune

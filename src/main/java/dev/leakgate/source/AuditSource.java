@@ -378,6 +378,13 @@ public final class AuditSource {
             }
         }
         AtomicInteger next = new AtomicInteger();
+        // A delta tree can be most of a pack (every version of a large folder's tree, of a much-edited
+        // file): its parts are handed to a thread that has run out of roots, so no core waits on one.
+        java.util.concurrent.ConcurrentLinkedDeque<long[]> handed = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        Map<Long, byte[]> bases = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong handedIds = new java.util.concurrent.atomic.AtomicLong();
+        AtomicInteger idle = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "leakgate-audit");
             t.setDaemon(true);
@@ -387,13 +394,60 @@ public final class AuditSource {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 futures.add(pool.submit(() -> {
+                    long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    long wall0 = System.nanoTime();
                     try (Worker worker = new Worker(check, stats, p)) {
-                        int u;
-                        while ((u = next.getAndIncrement()) < units.size()) {
-                            Job job = jobs.get((int) units.get(u)[0]);
-                            worker.global = job.global;
-                            worker.packs.readTree(job.layout, job.channel, job.length, (int) units.get(u)[1], worker);
+                        int[] job = {0};
+                        worker.packs.splitter((index, base) -> {
+                            if (idle.get() == 0 || handed.size() >= threads) {
+                                return false;
+                            }
+                            long id = handedIds.incrementAndGet();
+                            bases.put(id, base);
+                            handed.add(new long[] {job[0], index, id});
+                            return true;
+                        });
+                        boolean waiting = false;
+                        try {
+                            while (!stop.get()) {
+                                long[] task = handed.poll();
+                                int u = task != null ? -1 : next.getAndIncrement();
+                                if (task == null && u >= units.size()) {
+                                    if (!waiting) {
+                                        idle.incrementAndGet();
+                                        waiting = true;
+                                    }
+                                    if (idle.get() == threads && handed.isEmpty()) {
+                                        break;
+                                    }
+                                    Thread.sleep(1);
+                                    continue;
+                                }
+                                if (waiting) {
+                                    idle.decrementAndGet();
+                                    waiting = false;
+                                }
+                                Job j = jobs.get(job[0] = (int) (task != null ? task[0] : units.get(u)[0]));
+                                worker.global = j.global;
+                                if (task != null) {
+                                    worker.packs.readFrom(j.layout, j.channel, j.length, (int) task[1], bases.remove(task[2]), worker);
+                                } else {
+                                    worker.packs.readTree(j.layout, j.channel, j.length, (int) units.get(u)[1], worker);
+                                }
+                            }
+                        } catch (Throwable t) {
+                            stop.set(true); // the others stop too: the run fails with this one's error
+                            throw t;
+                        } finally {
+                            if (!waiting) {
+                                idle.incrementAndGet(); // gone: no one waits for this thread to hand work over
+                            }
                         }
+                    }
+                    if (Boolean.getBoolean("leakgate.timing")) {
+                        System.err.printf("leakgate audit: %s thread: %d ms cpu in %d ms%n", trees ? "trees" : "objects",
+                                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1_000_000,
+                                (System.nanoTime() - wall0) / 1_000_000);
                     }
                     return null;
                 }));

@@ -43,6 +43,8 @@ final class PackLayout {
     /** Children of object i (deltas based on it): {@code children[childStart[i] .. childStart[i + 1])}. */
     final int[] childStart;
     final int[] children;
+    /** How many objects are based on object i, directly or not. */
+    final int[] descendants;
     /** For a delta whose base is not in this pack: the base's id (a thin pack's), else null. */
     final ObjectId[] externalBase;
 
@@ -59,6 +61,7 @@ final class PackLayout {
         childStart = new int[count + 1];
         children = new int[count];
         externalBase = new ObjectId[count];
+        descendants = new int[count];
     }
 
     /** The compressed length of object i: up to the next object, or the pack's trailer. */
@@ -84,6 +87,7 @@ final class PackLayout {
         l.readHeaders(index);
         l.resolveTypes();
         l.linkChildren();
+        l.countDescendants();
         return l;
     }
 
@@ -246,6 +250,36 @@ final class PackLayout {
         for (int i = 0; i < count; i++) {
             if (base[i] >= 0) {
                 children[fill[base[i]]++] = i;
+            }
+        }
+    }
+
+    private void countDescendants() {
+        // post-order over each delta tree, without recursion (chains can be thousands deep)
+        int[] stack = new int[64];
+        int[] next = new int[count];
+        for (int root = 0; root < count; root++) {
+            if (base[root] >= 0) {
+                continue;
+            }
+            int sp = 0;
+            stack[sp++] = root;
+            next[root] = childStart[root];
+            while (sp > 0) {
+                int i = stack[sp - 1];
+                if (next[i] < childStart[i + 1]) {
+                    int c = children[next[i]++];
+                    if (sp == stack.length) {
+                        stack = Arrays.copyOf(stack, sp * 2);
+                    }
+                    stack[sp++] = c;
+                    next[c] = childStart[c];
+                } else {
+                    sp--;
+                    if (base[i] >= 0) {
+                        descendants[base[i]] += descendants[i] + 1;
+                    }
+                }
             }
         }
     }

@@ -60,6 +60,25 @@ final class PackReader implements AutoCloseable {
         this.heldBudget = heldBudget;
     }
 
+    /** Hands part of a delta tree to another thread: a delta and the base it applies to. */
+    interface Splitter {
+        /** True when the delta was taken (another thread reads it and everything below it). */
+        boolean offer(int index, byte[] base);
+    }
+
+    /** Below this many objects a part of a delta tree is not worth handing over. */
+    static final int SPLIT = 32;
+    private Splitter splitter;
+
+    void splitter(Splitter s) {
+        this.splitter = s;
+    }
+
+    /** Reads delta {@code i} on {@code base} (handed over by another thread) and everything below it. */
+    void readFrom(PackLayout l, FileChannel ch, long packLength, int i, byte[] base, Visitor v) throws IOException {
+        below(l, ch, packLength, i, read(l, ch, packLength, i, base, hasDeltas(l, i), v), v);
+    }
+
     /** Reads object {@code root} and, depth first, every object based on it. */
     void readTree(PackLayout l, FileChannel ch, long packLength, int root, Visitor v) throws IOException {
         below(l, ch, packLength, root, read(l, ch, packLength, root, null, hasDeltas(l, root), v), v);
@@ -87,6 +106,9 @@ final class PackReader implements AutoCloseable {
         try {
             for (int c = l.childStart[i]; c < l.childStart[i + 1]; c++) {
                 int child = l.children[c];
+                if (content != null && splitter != null && l.descendants[child] >= SPLIT && splitter.offer(child, content)) {
+                    continue; // another thread, idle, reads this part of the tree
+                }
                 byte[] childContent = content == null ? fallback(l, child, hasDeltas(l, child), l.compressedLength(child, packLength), v)
                         : read(l, ch, packLength, child, content, hasDeltas(l, child), v);
                 below(l, ch, packLength, child, childContent, v);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The git modes fail closed (issue 9) and gate new branches (issue 11): every case here passed,
  * or failed with the wrong words, before; each drives the real CLI on a real repository.
  */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // a reader that waits on a failed thread must fail the test, not hang the build
 class GitFailClosedTest {
     @TempDir
     Path tmp;

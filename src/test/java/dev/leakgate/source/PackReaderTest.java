@@ -29,9 +29,7 @@ class PackReaderTest {
 
     @Test
     void everyObjectIsReadOnceWithJGitsTypeAndBytes() throws Exception {
-        long seed = Long.getLong("leakgate.seed", System.nanoTime());
-        System.out.println("PackReaderTest seed " + seed + " (rerun with -Dleakgate.seed=" + seed + ")");
-        Random rnd = new Random(seed);
+        Random rnd = dev.leakgate.testing.TestSeed.random("PackReaderTest.everyObjectIsReadOnceWithJGitsTypeAndBytes");
         TestRepo r = TestRepo.init(tmp);
         StringBuilder[] files = new StringBuilder[4];
         for (int f = 0; f < files.length; f++) {
@@ -96,9 +94,7 @@ class PackReaderTest {
      */
     @Test
     void aTreeParsedFromItsBaseEqualsTheTreeParsedAlone() throws Exception {
-        long seed = Long.getLong("leakgate.seed", System.nanoTime());
-        System.out.println("PackReaderTest trees seed " + seed + " (rerun with -Dleakgate.seed=" + seed + ")");
-        Random rnd = new Random(seed);
+        Random rnd = dev.leakgate.testing.TestSeed.random("PackReaderTest.aTreeParsedFromItsBaseEqualsTheTreeParsedAlone");
         TestRepo r = TestRepo.init(tmp);
         java.util.List<String> paths = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
