@@ -24,17 +24,36 @@ final class AssignmentFrame {
 
     /** Whether the bytes from {@code start} (a keyword start) up to {@code limit} open an assignment. */
     static boolean at(byte[] b, int start, int limit) {
+        int nameEnd = nameEnd(b, start, limit);
+        return at(b, start, nameEnd, operator(b, nameEnd, limit), limit);
+    }
+
+    /**
+     * Where the name from {@code start} ends. Every keyword inside one name shares it and the
+     * {@link #operator} after it, so a caller with many keywords in one long name walks it once.
+     */
+    static int nameEnd(byte[] b, int start, int limit) {
         int i = start;
         while (i < limit && isNameChar(b[i])) {
             i++;
         }
-        int nameEnd = i;
+        return i;
+    }
+
+    /** Where the operator after a name ending at {@code nameEnd} would be: past one quote and blanks. */
+    static int operator(byte[] b, int nameEnd, int limit) {
+        int i = nameEnd;
         if (i < limit && isQuote(b[i])) {
             i++;
         }
         while (i < limit && isBlank(b[i])) {
             i++;
         }
+        return i;
+    }
+
+    /** {@link #at(byte[], int, int)} with the name's end and the operator's offset known. */
+    static boolean at(byte[] b, int start, int nameEnd, int i, int limit) {
         if (i == limit) {
             return false;
         }

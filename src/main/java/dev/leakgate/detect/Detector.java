@@ -10,9 +10,24 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Runs a rule set over content. One keyword pass picks the rules worth running and the lines
- * where they may match; each such rule's regex then runs only over those lines (plus its window),
- * so most bytes cost one automaton step and never reach a regex.
+ * Runs a rule set over content. One keyword pass picks the rules worth running and where: each
+ * such rule's regex then runs only on slices around its keywords, so most bytes cost one automaton
+ * step and never reach a regex.
+ *
+ * <p>What a rule finds is defined on the whole content, and the slices only make it cheaper:
+ * <ul>
+ *   <li>a rule with keywords reports the matches of its regex searched along the whole content
+ *       (leftmost first, one after the other) that touch a line holding one of its keywords, or
+ *       the {@code window} bytes after such a line (to the end of the line those reach);</li>
+ *   <li>an {@code anchored} rule reports, at each start of one of its keywords in turn (past its
+ *       last match), the match of its regex from exactly there;</li>
+ *   <li>a rule without keywords searches the whole content.</li>
+ * </ul>
+ * Each slice is made wide enough, from the shape of the rule's regex ({@link Reach}), that the regex
+ * engine sees there what it would see in the whole content: a slice starts where the earliest
+ * match touching its lines could start, and ends past the last byte any thread started in it could
+ * read. A search finding nothing also tells that later slices reaching no further hold nothing,
+ * so many keywords on one long line cost one pass over it, not one per keyword.
  */
 public final class Detector {
     private final List<Rule> rules;
@@ -41,6 +56,11 @@ public final class Detector {
     private final LazyPattern[] atStart;
     /** Rule indexes, specific rules first: a generic candidate that a specific match covers is then skipped before its checks. */
     private final int[] order;
+    /** Per rule, how far its matches reach: built on a rule's first slice (most rules never need it in a run). */
+    private final Reach[] reaches;
+    /** The distinct windows of the rules (index 0: none), and per rule the index of its own. */
+    private final int[] windows;
+    private final int[] windowOf;
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -72,6 +92,26 @@ public final class Detector {
         anchorBack = automaton.keywords().stream().mapToInt(k -> k.charAt(0) == '\n' ? k.length() - 1 : k.length()).toArray();
         order = IntStream.range(0, rules.size()).boxed()
                 .sorted(Comparator.comparing(r -> rules.get(r).generic())).mapToInt(Integer::intValue).toArray();
+        reaches = new Reach[rules.size()];
+        windowOf = new int[rules.size()];
+        List<Integer> distinct = new ArrayList<>(List.of(0));
+        for (int r = 0; r < rules.size(); r++) {
+            int w = rules.get(r).window();
+            if (!distinct.contains(w)) {
+                distinct.add(w);
+            }
+            windowOf[r] = distinct.indexOf(w);
+        }
+        windows = distinct.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rule's reach, made on first use; a race makes two equal ones, either of which serves. */
+    private Reach reach(int r) {
+        Reach reach = reaches[r];
+        if (reach == null) {
+            reach = reaches[r] = Reach.of(rules.get(r).pattern().source());
+        }
+        return reach;
     }
 
     public List<Rule> rules() {
@@ -112,39 +152,39 @@ public final class Detector {
         return dropShadowedGeneric(matches);
     }
 
+    /** The direct matches only, without the base64 rescan: what the differential test holds against a whole-content search. */
+    List<Match> scanDirect(byte[] content, int length) {
+        return dropShadowedGeneric(scanRaw(content, length));
+    }
+
     private List<Match> scanRaw(byte[] content, int length) {
         ByteText text = new ByteText(content, length);
-        Regions regions = new Regions(rules.size());
+        Hits hits = new Hits(text, rules.size(), windows);
         automaton.scan(content, length, (kw, end) -> {
             int start = Math.max(0, end - anchorBack[kw]);
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
-                    regions.addStart(r, start);
+                    hits.addStart(r, start);
                 } else {
-                    regions.add(text, r, start, end, rules.get(r).window());
+                    hits.addZone(r, end - 1, windowOf[r]);
                 }
             }
         });
         for (int r : unanchored) {
-            regions.addWhole(r, length);
+            hits.addWhole(r);
         }
         List<Match> matches = new ArrayList<>();
         int specific = 0; // specific rules run first: their matches head the list
         for (int r : order) {
-            if (regions.size(r) == 0) {
+            if (hits.size(r) == 0) {
                 continue; // most rules have no hit in a given target: no allocation, no call
             }
             Rule rule = rules.get(r);
             int shadowing = rule.generic() ? specific : 0;
             if (anchored[r]) {
-                matchAtStarts(text, rule, atStart[r], withContext[r], regions.starts(r), matches, shadowing);
+                matchAtStarts(text, rule, atStart[r], withContext[r], hits.starts(r), matches, shadowing);
             } else {
-                int[] spans = regions.spans(r);
-                int n = regions.size(r);
-                Matcher matcher = null;
-                for (int i = 0; i < n; i += 2) {
-                    matcher = matchRegion(text, rule, matcher, spans[i], spans[i + 1], matches, shadowing);
-                }
+                matchInZones(text, rule, reach(r), hits.spans(r), hits.size(r), matches, shadowing);
             }
             if (!rule.generic()) {
                 specific = matches.size();
@@ -185,33 +225,48 @@ public final class Detector {
      * An anchored rule's match starts where one of its keywords starts, so the regex is tried only
      * there ({@code lookingAt}), never searched along the line: a keyword as common as "key" in source
      * code then costs a few steps per occurrence instead of a regex scan of every line holding it.
+     * A try sees the rest of the content (it stops where its last thread dies), so it finds what a
+     * try on the whole content would.
      */
     private void matchAtStarts(ByteText text, Rule rule, LazyPattern atStart, LazyPattern withContext, int[] starts,
             List<Match> out, int specific) {
+        byte[] bytes = text.bytes();
+        int length = text.length();
         int covered = -1;
         int g = rule.secretGroup();
         Matcher first = null;
         Matcher afterByte = null;
+        Acceptance acceptance = acceptance(rule, text);
+        // The last name walked for the assignment frame: every keyword inside one name shares its
+        // end and the operator after it, so a long name full of keywords is walked once.
+        int nameFrom = -1;
+        int nameEnd = -1;
+        int operator = -1;
         for (int start : starts) {
             if (start < covered) {
                 continue;
             }
-            int end = lineEndWithin(text, start, AFTER);
-            if (rule.assignment() && !AssignmentFrame.at(text.bytes(), start, end)) {
-                continue;
+            if (rule.assignment()) {
+                if (start < nameFrom || start >= nameEnd) {
+                    nameFrom = start;
+                    nameEnd = AssignmentFrame.nameEnd(bytes, start, length);
+                    operator = AssignmentFrame.operator(bytes, nameEnd, length);
+                }
+                if (!AssignmentFrame.at(bytes, start, nameEnd, operator, length)) {
+                    continue;
+                }
             }
-            end = regionEnd(text, end, rule.window());
-            if (rule.shape() != null && !rule.shape().nearby(text.bytes(), start, end)) {
+            if (rule.shape() != null && !rule.shape().nearby(bytes, start, length)) {
                 continue;
             }
             Matcher m;
             int from;
             if (start == 0) {
                 from = 0;
-                m = first = first == null ? atStart.matcher(text.view(0, end)) : first.reset(text.view(0, end));
+                m = first = first == null ? atStart.matcher(text.view(0, length)) : first.reset(text.view(0, length));
             } else {
                 from = start - 1;
-                CharSequence slice = text.view(from, end);
+                CharSequence slice = text.view(from, length);
                 m = afterByte = afterByte == null ? withContext.matcher(slice) : afterByte.reset(slice);
             }
             if (!m.lookingAt() || m.start(g) < 0) {
@@ -220,40 +275,79 @@ public final class Detector {
             int secretStart = from + m.start(g);
             int secretEnd = from + m.end(g);
             if (shadowed(out, specific, secretStart, secretEnd)
-                    || rule.assignment() && !AssignmentFrame.literal(text.bytes(), start, secretStart, secretEnd, end)) {
+                    || rule.assignment() && !AssignmentFrame.literal(bytes, start, secretStart, secretEnd, length)) {
                 continue;
             }
             String secret = m.group(g);
-            if (accept(rule, text, secret, secretStart)) {
+            if (acceptance.accept(secret, secretStart)) {
                 out.add(new Match(rule, start, from + m.end(), secretStart, secretEnd, secret, false));
                 covered = from + m.end();
             }
         }
     }
 
-    /** Matches one region; the matcher is reused across a rule's regions (re2j matchers are costly to make). */
-    private Matcher matchRegion(ByteText text, Rule rule, Matcher reuse, int from, int to, List<Match> out, int specific) {
-        Matcher m = reuse == null ? rule.pattern().matcher(text.view(from, to)) : reuse.reset(text.view(from, to));
+    /**
+     * The whole-content search of a rule, run only where its zones (keyword lines and windows, as
+     * [start, end) pairs in order) can hold a match that touches them. For each zone the slice
+     * starts at the earliest start of such a match ({@link Reach#backward}), or where the last
+     * match ended, and ends past what any thread started up to the zone's end can read
+     * ({@link Reach#forward}): what the regex finds there is what the whole-content search finds.
+     * A match found past the zone is kept only when the slice was wide enough for it too.
+     */
+    private void matchInZones(ByteText text, Rule rule, Reach reach, int[] zones, int n, List<Match> out, int specific) {
+        Reach.Cursor cursor = reach.cursor(text);
+        int length = text.length();
         int g = rule.secretGroup();
-        while (m.find()) {
-            if (m.start(g) < 0) {
+        Matcher m = null;
+        Acceptance acceptance = acceptance(rule, text);
+        int p = 0; // where the whole-content search goes on: every start before it is settled
+        int failFrom = Integer.MAX_VALUE; // the last search that found nothing, from here ...
+        int failEnd = -1; // ... over a slice ending here
+        int zone = 0; // the first zone that ends after the last match start
+        for (int i = 0; i < n; i += 2) {
+            int last = zones[i + 1] - 1; // the last start that can still touch the zone
+            if (last < p) {
                 continue;
             }
-            int start = from + m.start();
-            int end = from + m.end();
-            int secretStart = from + m.start(g);
-            int secretEnd = from + m.end(g);
-            if (!shadowed(out, specific, secretStart, secretEnd)) {
-                String secret = m.group(g);
-                if (accept(rule, text, secret, secretStart)) {
-                    out.add(new Match(rule, start, end, secretStart, secretEnd, secret, false));
-                }
+            int from = Math.max(reach.backward(cursor, zones[i]), p);
+            int end = (int) Math.min(length, (long) reach.forward(cursor, last) + 1);
+            if (from >= failFrom && end <= failEnd) {
+                p = last + 1; // that search covered these starts, with all they can read
+                continue;
             }
-            if (m.end() == m.start()) {
-                break;
+            while (from <= last) {
+                CharSequence slice = text.view(0, end);
+                m = m == null ? rule.pattern().matcher(slice) : m.reset(slice);
+                if (!m.find(from)) {
+                    failFrom = from;
+                    failEnd = end;
+                    p = last + 1;
+                    break;
+                }
+                int start = m.start();
+                if (start > last && end < length && reach.forward(cursor, start) >= end) {
+                    p = last + 1; // all that is known: nothing starts up to the zone's end
+                    break;
+                }
+                int stop = m.end();
+                while (zone < n && zones[zone + 1] <= start) {
+                    zone += 2;
+                }
+                boolean touches = zone < n && zones[zone] < Math.max(stop, start + 1);
+                if (touches && m.start(g) >= 0) {
+                    int secretStart = m.start(g);
+                    int secretEnd = m.end(g);
+                    if (!shadowed(out, specific, secretStart, secretEnd)) {
+                        String secret = m.group(g);
+                        if (acceptance.accept(secret, secretStart)) {
+                            out.add(new Match(rule, start, stop, secretStart, secretEnd, secret, false));
+                        }
+                    }
+                }
+                p = stop > start ? stop : stop + 1; // as Matcher.find() goes on after an empty match
+                from = p;
             }
         }
-        return m;
     }
 
     /**
@@ -273,6 +367,20 @@ public final class Detector {
 
     /** The precision checks every candidate passes before it becomes a match. */
     public static boolean accept(Rule rule, ByteText text, String secret, int secretStart) {
+        return accept(rule, secret, secretStart, rule.allow().isEmpty() ? null : new AllowedLines(rule, text));
+    }
+
+    /** {@link #accept} for one rule's candidates in one text, asked in order: each line is read once. */
+    interface Acceptance {
+        boolean accept(String secret, int secretStart);
+    }
+
+    static Acceptance acceptance(Rule rule, ByteText text) {
+        AllowedLines lines = rule.allow().isEmpty() ? null : new AllowedLines(rule, text);
+        return (secret, secretStart) -> accept(rule, secret, secretStart, lines);
+    }
+
+    private static boolean accept(Rule rule, String secret, int secretStart, AllowedLines allowedLines) {
         if (secret.length() < rule.minLength()) {
             return false;
         }
@@ -285,15 +393,50 @@ public final class Detector {
         if (Placeholders.isPlaceholder(secret)) {
             return false;
         }
-        if (!rule.allow().isEmpty()) {
-            String line = text.slice(text.lineStart(secretStart), text.lineEnd(secretStart));
+        if (allowedLines != null) {
             for (LazyPattern a : rule.allow()) {
-                if (a.matcher(secret).find() || a.matcher(line).find()) {
+                if (a.matcher(secret).find()) {
                     return false;
                 }
             }
+            return !allowedLines.at(secretStart);
         }
         return true;
+    }
+
+    /**
+     * Whether a rule's allow patterns find something on the line of an offset, remembered for the
+     * last line: candidates come in order, so a long line holding many is read once per rule, not
+     * copied and searched once per candidate.
+     */
+    private static final class AllowedLines {
+        private final Rule rule;
+        private final ByteText text;
+        private final Lines lines;
+        private int lineStart = -1;
+        private boolean allowed;
+
+        AllowedLines(Rule rule, ByteText text) {
+            this.rule = rule;
+            this.text = text;
+            this.lines = new Lines(text);
+        }
+
+        boolean at(int offset) {
+            lines.at(offset);
+            if (lines.start != lineStart) {
+                lineStart = lines.start;
+                String line = text.slice(lines.start, lines.end);
+                allowed = false;
+                for (LazyPattern a : rule.allow()) {
+                    if (a.matcher(line).find()) {
+                        allowed = true;
+                        break;
+                    }
+                }
+            }
+            return allowed;
+        }
     }
 
     /**
@@ -353,86 +496,62 @@ public final class Detector {
     }
 
     /**
-     * On very long lines (minified bundles, generated data) the region is cut to this many bytes
-     * before the keyword and after it: otherwise every keyword on a megabyte line would send each of
-     * its rules over the whole line, and regex time would grow with line length instead of hits.
-     * The margins are far wider than any rule's context, so on ordinary lines nothing changes.
+     * Where each rule may match in one content: for anchored rules the keyword starts, for the
+     * others their zones (keyword lines widened by the window, merged when they meet), as
+     * [start, end) pairs. Keyword hits arrive in order of their end, so the line of each is found
+     * from the last: a line is walked once however many hits it holds.
      */
-    static final int BEFORE = 256;
-    static final int AFTER = 1024;
-    /** Regions closer than this are scanned as one: a few bytes more beat another regex start. */
-    static final int MERGE_GAP = 64;
-
-    /**
-     * Where a rule's text ends, from the end of the keyword's line: the rule's window further on
-     * (to a line end), then the newline itself, so '$' and '\n' in patterns behave at the edge.
-     * The same for regions and anchored tries, so both kinds of rule see the same text.
-     */
-    private static int regionEnd(ByteText text, int lineEnd, int window) {
-        int end = lineEnd;
-        if (window > 0) {
-            end = lineEndWithin(text, Math.min(text.length(), end + window), AFTER);
-        }
-        if (end < text.length() && text.bytes()[end] == '\n') {
-            end++;
-        }
-        return end;
-    }
-
-    private static int lineStartWithin(ByteText text, int offset, int max) {
-        byte[] b = text.bytes();
-        int lo = Math.max(0, offset - max);
-        int i = Math.min(offset, text.length());
-        while (i > lo && b[i - 1] != '\n') {
-            i--;
-        }
-        return i;
-    }
-
-    private static int lineEndWithin(ByteText text, int offset, int max) {
-        byte[] b = text.bytes();
-        int hi = (int) Math.min(text.length(), (long) offset + max);
-        int i = offset;
-        while (i < hi && b[i] != '\n') {
-            i++;
-        }
-        return i;
-    }
-
-    private static final class Regions {
+    private static final class Hits {
+        private final ByteText text;
         private final int[][] spans;
         private final int[] sizes;
-        private int lastHit = -1;
-        private int lastKeywordStart = -1;
-        private int lastStart;
-        private int lastEnd;
+        /** Per rule, the end of the line of its last zone's keyword: later hits on that line add nothing (made on the first zone). */
+        private int[] keywordLineEnd;
+        private final int[] windows;
+        /** The keyword's line, then per window the line its reach ends on. */
+        private final Lines keywordLine;
+        private final Lines[] windowLine;
 
-        Regions(int rules) {
-            spans = new int[rules][];
-            sizes = new int[rules];
+        Hits(ByteText text, int rules, int[] windows) {
+            this.text = text;
+            this.spans = new int[rules][];
+            this.sizes = new int[rules];
+            this.windows = windows;
+            this.keywordLine = new Lines(text);
+            this.windowLine = new Lines[windows.length];
         }
 
-        /** A keyword hit: its start (as an anchored rule would try it) and end. */
-        void add(ByteText text, int rule, int keywordStart, int hitEnd, int window) {
+        /** A keyword whose last byte is at {@code lastByte}: the rule may match on its line and window. */
+        void addZone(int rule, int lastByte, int window) {
+            int n = sizes[rule];
+            if (n > 0 && lastByte <= keywordLineEnd[rule]) {
+                return; // the common case for repeated keywords: same line, same zone
+            }
+            if (keywordLineEnd == null) {
+                keywordLineEnd = new int[sizes.length];
+            }
+            keywordLine.at(lastByte);
+            int lineEnd = keywordLine.end;
+            int end = lineEnd;
+            if (windows[window] > 0) {
+                Lines far = windowLine[window];
+                if (far == null) {
+                    far = windowLine[window] = new Lines(text);
+                }
+                far.at((int) Math.min(text.length(), (long) lineEnd + windows[window]));
+                end = far.end;
+            }
+            keywordLineEnd[rule] = lineEnd;
+            add(rule, keywordLine.start, end < text.length() ? end + 1 : end);
+        }
+
+        private void add(int rule, int start, int end) {
             int n = sizes[rule];
             int[] s = spans[rule];
-            if (n > 0 && hitEnd <= s[n - 1]) {
-                return; // already inside the last region: the common case for repeated keywords
-            }
-            if (hitEnd != lastHit || keywordStart != lastKeywordStart) {
-                // Many rules share a keyword: find the hit's line once, not once per rule.
-                lastHit = hitEnd;
-                lastKeywordStart = keywordStart;
-                lastStart = lineStartWithin(text, Math.max(0, hitEnd - 1), BEFORE);
-                // AFTER counts from the keyword's start, as for anchored rules.
-                lastEnd = lineEndWithin(text, hitEnd, Math.max(0, keywordStart + AFTER - hitEnd));
-            }
-            int start = lastStart;
-            int end = regionEnd(text, lastEnd, window);
             if (s == null) {
                 s = spans[rule] = new int[8];
             }
-            if (n > 0 && start <= s[n - 1] + MERGE_GAP) {
+            if (n > 0 && start <= s[n - 1]) {
                 s[n - 1] = Math.max(s[n - 1], end);
                 return;
             }
@@ -458,28 +577,59 @@ public final class Detector {
         }
 
         int[] starts(int rule) {
-            if (spans[rule] == null) {
-                return new int[0];
-            }
             int[] s = Arrays.copyOf(spans[rule], sizes[rule]);
             Arrays.sort(s); // keywords ending at the same offset arrive longest first
             return s;
         }
 
-        void addWhole(int rule, int length) {
-            spans[rule] = new int[] {0, length};
+        /** A rule without keywords: one zone, the whole content. */
+        void addWhole(int rule) {
+            spans[rule] = new int[] {0, text.length()};
             sizes[rule] = 2;
         }
 
-        /** The rule's spans as [start, end) pairs in the first {@link #size} entries (no copy: this runs per rule per target). */
+        /** The rule's zones as [start, end) pairs in the first {@link #size} entries (no copy: this runs per rule per target). */
         int[] spans(int rule) {
-            return spans[rule] == null ? NONE : spans[rule];
+            return spans[rule];
         }
 
         int size(int rule) {
             return sizes[rule];
         }
+    }
 
-        private static final int[] NONE = new int[0];
+    /**
+     * The line around an offset, remembered: asked at rising offsets, each byte is walked once (a
+     * hit on a line already found costs nothing, and a new line's start is sought back only to the
+     * end of the last one).
+     */
+    private static final class Lines {
+        private final byte[] bytes;
+        private final int length;
+        /** The last line found: its first byte, and its newline (or the content's end). */
+        int start = -1;
+        int end = -1;
+
+        Lines(ByteText text) {
+            this.bytes = text.bytes();
+            this.length = text.length();
+        }
+
+        void at(int offset) {
+            if (offset >= start && offset <= end) {
+                return;
+            }
+            int floor = start >= 0 && offset > end ? end + 1 : 0;
+            int s = offset;
+            while (s > floor && bytes[s - 1] != '\n') {
+                s--;
+            }
+            int e = offset;
+            while (e < length && bytes[e] != '\n') {
+                e++;
+            }
+            start = s;
+            end = e;
+        }
     }
 }

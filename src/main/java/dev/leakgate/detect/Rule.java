@@ -24,6 +24,6 @@ public record Rule(
         List<String> negativeExamples,
         String origin) {
 
-    /** Bytes past the keyword's line that a multi-line pattern may need (a PEM block). */
+    /** Bytes past a keyword's line where the rule's matches still count (values listed under a keyword line). */
     public static final int DEFAULT_WINDOW = 0;
 }
