@@ -58,3 +58,36 @@ doc = {"data": seal(key, value, b"data:", "str"),
 write("valid-binary-store.txt", json.dumps(doc, indent="\t") + "\n")
 doc["data"] = seal(key, value, b"other:", "str")
 write("value-moved.bin", json.dumps(doc, indent="\t") + "\n")
+
+
+# Shamir: the data key split over two key groups (threshold 2), as sops does it with HashiCorp Vault's shamir
+# package: one random degree-1 polynomial per byte over GF(2^8), each share = values || x.
+def gf_mult(a, b):
+    r = 0
+    for i in range(7, -1, -1):
+        r = (((r << 1) ^ (0x1B if r & 0x80 else 0)) & 0xFF) ^ (a if (b >> i) & 1 else 0)
+    return r
+
+
+def split(secret, xs):
+    coeffs = [os.urandom(1)[0] for _ in secret]
+    return [bytes(s ^ gf_mult(c, x) for s, c in zip(secret, coeffs)) + bytes([x]) for x in xs]
+
+
+def age_enc(data, recipient):
+    return subprocess.run(["age", "-a", "-r", recipient], input=data, capture_output=True, check=True).stdout.decode()
+
+
+alice = subprocess.run(["age-keygen", "-y", "keys/alice.txt"], capture_output=True, check=True).stdout.decode().strip()
+for name, second in (("shamir-2-groups.json", RECIPIENT), ("shamir-second-group-alice.json", alice)):
+    key = os.urandom(32)
+    shares = split(key, [0x35, 0xC2])
+    value = b"LEAKGATE-KEYED-PLAINTEXT-shamir"
+    mac = hashlib.sha512(value).hexdigest().upper().encode()
+    doc = {"db_password": seal(key, value, b"db_password:", "str"),
+           "sops": {"shamir_threshold": 2,
+                    "key_groups": [{"age": [{"recipient": RECIPIENT, "enc": age_enc(shares[0], RECIPIENT)}]},
+                                   {"age": [{"recipient": second, "enc": age_enc(shares[1], second)}]}],
+                    "lastmodified": lastmodified, "mac": seal(key, mac, lastmodified.encode(), "str"),
+                    "unencrypted_suffix": "_unencrypted", "version": "3.10.2"}}
+    write(name, json.dumps(doc, indent="\t") + "\n")

@@ -58,7 +58,7 @@ final class GateCommand implements Callable<Integer> {
                 err.println("leakgate: a new branch: gating " + (range.hasBase()
                         ? "what no remote-tracking branch holds yet" : "every commit of " + head + " (no remote-tracking branch holds any part of it)"));
             }
-            Policy policy = trustedPolicy(repo, range, root, err);
+            Policy policy = policyOptions.overrides(trustedPolicy(repo, range, root, err));
             SopsCreationRules rules = policyOptions.sopsConfig(policy, root).fromGit(
                     new CommitFiles(repo, range.head(), head), root == null ? null : CommitFiles.head(repo));
             Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(rules, keyOptions.load()));

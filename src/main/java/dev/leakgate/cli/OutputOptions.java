@@ -45,6 +45,16 @@ public final class OutputOptions {
     @Option(names = "--debug", description = "show stack traces on errors")
     boolean debug;
 
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "write every finding of this run (those"
+            + " the current baseline accepts included) to FILE as a baseline that accepts them, and exit 0; run it"
+            + " again to refresh the baseline")
+    Path writeBaseline;
+
+    @Option(names = "--baseline-match", paramLabel = "MATCH", defaultValue = "value",
+            description = "what an entry of the written baseline accepts: value (the same value anywhere) or"
+                    + " value-and-path (only at the path it was found at) (default: ${DEFAULT-VALUE})")
+    String baselineMatch = "value";
+
     /** The command this is part of (null on the hook's fast path, which is `staged`). */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -52,6 +62,12 @@ public final class OutputOptions {
     /** Writes the report and returns the exit code it implies. */
     int emit(Report r) {
         PrintStream err = System.err;
+        boolean partial = partialView();
+        if (partial) {
+            // staged sees what a commit adds, gate a range and a tree: a baseline entry unmatched
+            // there may well match elsewhere in history.
+            r.stats().baselineUnused(null);
+        }
         if (verbose) {
             for (Skip s : r.stats().skips()) {
                 err.println("leakgate: skipped " + s.path() + " (" + s.reason().label() + ")");
@@ -80,6 +96,22 @@ public final class OutputOptions {
                         + "; report written to " + report);
             }
         }
+        if (!partial && !r.baselineUnused().isEmpty()) {
+            int n = r.baselineUnused().size();
+            int shown = verbose ? n : Math.min(n, 3);
+            StringBuilder line = new StringBuilder("leakgate: ").append(n)
+                    .append(n == 1 ? " baseline entry matches" : " baseline entries match").append(" nothing any more: ");
+            for (int i = 0; i < shown; i++) {
+                line.append(i > 0 ? ", " : "").append(r.baselineUnused().get(i));
+            }
+            if (shown < n) {
+                line.append(", and ").append(n - shown).append(" more");
+            }
+            err.println(line.append(" (refresh it with --write-baseline FILE)"));
+        }
+        if (writeBaseline != null) {
+            return baseline(r, err);
+        }
         if (!r.findings().isEmpty()) {
             Advice.Blocked blocked = blocked();
             if (blocked != null) {
@@ -89,6 +121,30 @@ public final class OutputOptions {
             }
         }
         return r.findings().isEmpty() ? Main.CLEAN : Main.FINDINGS;
+    }
+
+    /** Writes every finding of the run, baselined ones included, as the baseline that accepts them. */
+    private int baseline(Report r, PrintStream err) {
+        if (!"value".equals(baselineMatch) && !"value-and-path".equals(baselineMatch)) {
+            throw new dev.leakgate.policy.ConfigException("--baseline-match: expected value or value-and-path, got '"
+                    + baselineMatch + "'");
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(writeBaseline), 1 << 16)) {
+            ReportFormat.writeBaseline(r, baselineMatch, out);
+        } catch (IOException e) {
+            throw new SourceException("cannot write the baseline to " + writeBaseline + ": " + reason(e, writeBaseline));
+        }
+        int n = r.findings().size() + r.baselined().size();
+        err.println("leakgate: baseline written to " + writeBaseline + ": " + n + (n == 1 ? " finding" : " findings")
+                + " accepted (" + r.findings().size() + " new" + ("value-and-path".equals(baselineMatch)
+                        ? ", each at its path only" : "") + ")");
+        return Main.CLEAN;
+    }
+
+    /** Whether this command sees only part of what a baseline may hold: the added lines (staged), a range (gate). */
+    private boolean partialView() {
+        String name = command == null ? "staged" : command.name();
+        return "staged".equals(name) || "gate".equals(name);
     }
 
     /** What a finding blocks, for the commands that gate: `staged` a commit, `gate` a push or a publish. */

@@ -34,8 +34,17 @@ public final class PolicyOptions {
         }
     }
 
+    @Option(names = "--no-inline-allow", description = "ignore leakgate:allow comments: accept only what the config"
+            + " or the baseline lists (a gate where every exception is reviewed)")
+    boolean noInlineAllow;
+
     Policy load(Path root) {
-        return PolicyLoader.load(config, root, baseline, BuiltinRules::load);
+        return overrides(PolicyLoader.load(config, root, baseline, BuiltinRules::load));
+    }
+
+    /** The policy with what the command line says on top of the config's. */
+    Policy overrides(Policy policy) {
+        return noInlineAllow ? policy.withoutInlineAllow() : policy;
     }
 
     /**

@@ -59,6 +59,10 @@ public final class EnvelopeValidator {
             }
         } catch (ProblemException e) {
             return keyless.verified(EnvelopeResult.Verification.OPENED, List.of(e.problem()));
+        } catch (RuntimeException e) {
+            // Not a silent pass, and no message or cause that could carry key material or plaintext.
+            return keyless.verified(EnvelopeResult.Verification.NOT_OPENED, List.of(new EnvelopeProblem("not-verifiable",
+                    "the keyed check could not read this envelope (" + e.getClass().getSimpleName() + ")", null)));
         }
     }
 

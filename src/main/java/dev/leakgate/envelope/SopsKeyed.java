@@ -72,26 +72,49 @@ final class SopsKeyed implements SopsValueChecker.Visitor {
     }
 
     /**
-     * The data key from the age entries an identity opens (top level, or a single key group); null when none
-     * opens or the key is split over several groups (Shamir), which is not verified. Every entry that opens must
-     * give the same key: an entry wrapping another one leaves its recipient unable to decrypt.
+     * The data key from the age entries an identity opens (top level, or key groups); null when none opens, or
+     * when the key is split over several groups (Shamir) and fewer groups than the threshold open. Every entry
+     * that opens in one group must give the same key or share: an entry wrapping another one leaves its
+     * recipient with a key that decrypts nothing.
      */
     private static byte[] dataKey(SopsTree.Mapping meta, List<Identity> identities, List<EnvelopeProblem> problems) {
-        List<SopsTree.Node> lists = new ArrayList<>();
-        lists.add(meta.get("age"));
-        if (meta.get("key_groups") instanceof SopsTree.Sequence groups) {
-            List<SopsTree.Item> elements = groups.items.stream().filter(i -> !i.isComment()).toList();
-            if (elements.size() > 1) {
-                return null;
-            }
-            for (SopsTree.Item g : elements) {
-                if (g.value() instanceof SopsTree.Mapping group) {
-                    lists.add(group.get("age"));
+        List<SopsTree.Mapping> groups = new ArrayList<>();
+        if (meta.get("key_groups") instanceof SopsTree.Sequence seq) {
+            for (SopsTree.Item g : seq.items) {
+                if (!g.isComment() && g.value() instanceof SopsTree.Mapping group) {
+                    groups.add(group);
                 }
             }
         }
+        Counter n = new Counter();
+        if (groups.size() <= 1) {
+            List<SopsTree.Node> lists = new ArrayList<>();
+            lists.add(meta.get("age"));
+            groups.forEach(g -> lists.add(g.get("age")));
+            return secret(lists, DATA_KEY, identities, problems, n);
+        }
+        List<byte[]> shares = new ArrayList<>();
+        for (SopsTree.Mapping group : groups) {
+            byte[] share = secret(java.util.Collections.singletonList(group.get("age")), DATA_KEY + 1, identities, problems, n);
+            if (share != null) {
+                shares.add(share);
+            }
+        }
+        int threshold = groups.size();
+        String t = SopsMetadata.text(meta, "shamir_threshold");
+        if (t.matches("[1-9][0-9]{0,2}")) {
+            threshold = Integer.parseInt(t);
+        }
+        return shares.size() < threshold || !problems.isEmpty() ? null : Shamir.combine(shares);
+    }
+
+    private static final class Counter {
+        int value;
+    }
+
+    private static byte[] secret(List<SopsTree.Node> lists, int size, List<Identity> identities,
+                                 List<EnvelopeProblem> problems, Counter n) {
         byte[] found = null;
-        int n = 0;
         for (SopsTree.Node list : lists) {
             if (!(list instanceof SopsTree.Sequence seq)) {
                 continue;
@@ -100,15 +123,15 @@ final class SopsKeyed implements SopsValueChecker.Visitor {
                 if (item.isComment() || !(item.value() instanceof SopsTree.Mapping entry)) {
                     continue;
                 }
-                n++;
-                byte[] key = open(entry, n, identities, problems);
+                n.value++;
+                byte[] key = open(entry, n.value, size, identities, problems);
                 if (key == null) {
                     continue;
                 }
                 if (found == null) {
                     found = key;
                 } else if (!MessageDigest.isEqual(found, key)) {
-                    problems.add(new EnvelopeProblem("data-key-mismatch", "age entry " + n
+                    problems.add(new EnvelopeProblem("data-key-mismatch", "age entry " + n.value
                             + " wraps another data key than the first entry this identity opens: its recipient gets a key"
                             + " that decrypts nothing", item.line()));
                 }
@@ -117,11 +140,12 @@ final class SopsKeyed implements SopsValueChecker.Visitor {
         return found;
     }
 
-    private static byte[] open(SopsTree.Mapping entry, int n, List<Identity> identities, List<EnvelopeProblem> problems) {
+    private static byte[] open(SopsTree.Mapping entry, int n, int size, List<Identity> identities,
+                               List<EnvelopeProblem> problems) {
         String enc = SopsMetadata.text(entry, "enc");
         AgeDecryptor.Result r;
         try {
-            r = AgeDecryptor.open(AgeArmor.decode(enc.getBytes(StandardCharsets.UTF_8)), identities, DATA_KEY);
+            r = AgeDecryptor.open(AgeArmor.decode(enc.getBytes(StandardCharsets.UTF_8)), identities, size);
         } catch (ProblemException e) {
             return null; // already reported by the keyless check
         }
@@ -133,8 +157,9 @@ final class SopsKeyed implements SopsValueChecker.Visitor {
                         + ": " + r.problem().message(), entry.line()));
                 return null;
             default:
-                if (r.plaintext() == null || r.plaintext().length != DATA_KEY) {
-                    problems.add(new EnvelopeProblem("data-key-invalid", "age entry " + n + " enc does not hold a 32-byte data key",
+                if (r.plaintext() == null || r.plaintext().length != size) {
+                    problems.add(new EnvelopeProblem("data-key-invalid", "age entry " + n + " enc does not hold a " + size
+                            + "-byte " + (size == DATA_KEY ? "data key" : "key share"),
                             entry.line()));
                     return null;
                 }

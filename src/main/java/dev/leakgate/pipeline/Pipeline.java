@@ -51,6 +51,8 @@ public final class Pipeline {
     private final EnvelopeInspector envelopes;
     /** Matches per blob id: a blob seen again (another commit, another path) is not scanned again. */
     private final Map<String, List<Match>> byBlob = new ConcurrentHashMap<>();
+    /** Findings the baseline accepted: not reported, but what a refreshed baseline must list again. */
+    private final ConcurrentLinkedQueue<Finding> baselined = new ConcurrentLinkedQueue<>();
 
     public Pipeline(Policy policy, EnvelopeInspector envelopes) {
         this.policy = policy;
@@ -192,7 +194,13 @@ public final class Pipeline {
         List<Finding> sorted = dedupe(findings);
         envelopes.addTo(stats);
         stats.finish(sorted.size(), (System.nanoTime() - startNanos) / 1_000_000);
-        return new Report(sorted, stats, targets.stream().distinct().sorted().toList(), ruleInfos());
+        if (policy.baseline().file() != null) {
+            stats.baselineUnused(policy.baseline().unused().size());
+        }
+        List<String> unused = new ArrayList<>();
+        policy.baseline().unused().forEach(e -> unused.add(e.shown()));
+        return new Report(sorted, stats, targets.stream().distinct().sorted().toList(), ruleInfos(),
+                dedupe(new ArrayList<>(baselined)), unused);
     }
 
     /**
@@ -256,16 +264,17 @@ public final class Pipeline {
                 continue;
             }
             String lineText = text.slice(text.lineStart(m.secretStart()), text.lineEnd(m.secretStart()));
-            if (policy.isAllowedValue(m.secret(), lineText)) {
+            if (policy.isAllowedValue(m.secret(), lineText)
+                    || (policy.inlineAllow() && InlineAllow.marks(lineText))) {
                 continue;
             }
             String fp = Fingerprints.of(rule.id(), m.secret());
             if (policy.isAllowedFingerprint(fp)) {
                 continue;
             }
-            out.add(new Finding(rule.id(), rule.kind().label(), rule.description(), path, line,
+            accept(new Finding(rule.id(), rule.kind().label(), rule.description(), path, line,
                     text.columnOf(m.secretStart()), target.commit(), fp, Redaction.preview(rule.id(), m.secret()),
-                    m.decoded() ? Boolean.TRUE : null, null, null));
+                    m.decoded() ? Boolean.TRUE : null, null, null), out);
         }
         return out;
     }
@@ -288,8 +297,17 @@ public final class Pipeline {
         // The message tells apart two defects of one kind in one file (two drifted recipients).
         String fp = Fingerprints.ofFacts(d.ruleId(), target.path(), d.reason(), d.message());
         if (!policy.isAllowedFingerprint(fp)) {
-            out.add(new Finding(d.ruleId(), Kind.ENVELOPE.label(), d.message(), target.path(), d.line(), null,
-                    target.commit(), fp, null, null, null, null));
+            accept(new Finding(d.ruleId(), Kind.ENVELOPE.label(), d.message(), target.path(), d.line(), null,
+                    target.commit(), fp, null, null, null, null), out);
+        }
+    }
+
+    /** Adds a finding to {@code out}, unless the baseline accepts it: then it is kept apart (see {@link Report#baselined()}). */
+    private void accept(Finding f, List<Finding> out) {
+        if (policy.baseline().accepts(f.fingerprint(), f.path())) {
+            baselined.add(f);
+        } else {
+            out.add(f);
         }
     }
 

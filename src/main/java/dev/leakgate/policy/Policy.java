@@ -25,24 +25,28 @@ public final class Policy {
     private final Globs allowPaths;
     private final List<Pattern> allowRegexes;
     private final Set<String> allowFingerprints;
-    private final Set<String> baseline;
+    private final Baseline baseline;
     private final Path sopsConfig;
+    /** Whether a `leakgate:allow` comment on a line accepts its findings (inlineAllow: false turns it off). */
+    private final boolean inlineAllow;
 
     Policy(List<Rule> rules, Globs secretsPaths, Globs publicSurface, Globs allowPaths,
-            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
-        this(() -> rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, sopsConfig);
+            List<Pattern> allowRegexes, Set<String> allowFingerprints, Baseline baseline, Path sopsConfig) {
+        this(() -> rules, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints, baseline, sopsConfig, true);
     }
 
     Policy(Supplier<List<Rule>> rules, Globs secretsPaths, Globs publicSurface, Globs allowPaths,
-            List<Pattern> allowRegexes, Set<String> allowFingerprints, Set<String> baseline, Path sopsConfig) {
+            List<Pattern> allowRegexes, Set<String> allowFingerprints, Baseline baseline, Path sopsConfig,
+            boolean inlineAllow) {
         this.ruleSource = rules;
         this.secretsPaths = secretsPaths;
         this.publicSurface = publicSurface;
         this.allowPaths = allowPaths;
         this.allowRegexes = List.copyOf(allowRegexes);
         this.allowFingerprints = Set.copyOf(allowFingerprints);
-        this.baseline = Set.copyOf(baseline);
+        this.baseline = baseline;
         this.sopsConfig = sopsConfig;
+        this.inlineAllow = inlineAllow;
     }
 
     /** The rules in force: built-in minus disabled, plus the config's own. */
@@ -88,8 +92,25 @@ public final class Policy {
         return false;
     }
 
+    /** A fingerprint listed under allow.fingerprints. */
     public boolean isAllowedFingerprint(String fingerprint) {
-        return allowFingerprints.contains(fingerprint) || baseline.contains(fingerprint);
+        return allowFingerprints.contains(fingerprint);
+    }
+
+    /** The accepted findings of an earlier run ({@link Baseline#NONE} when there is none). */
+    public Baseline baseline() {
+        return baseline;
+    }
+
+    /** Whether a `leakgate:allow` comment on a line accepts the (secret and inventory) findings of that line. */
+    public boolean inlineAllow() {
+        return inlineAllow;
+    }
+
+    /** This policy with inline allow comments ignored: every exception must be in the config or the baseline. */
+    public Policy withoutInlineAllow() {
+        return new Policy(ruleSource, secretsPaths, publicSurface, allowPaths, allowRegexes, allowFingerprints,
+                baseline, sopsConfig, false);
     }
 
     /** Where the config points for {@code .sops.yaml} (resolved against the config's folder), or null. */
@@ -102,8 +123,8 @@ public final class Policy {
      * the {@code envelope} command asks of the files it is given.
      */
     public Policy envelopeOnly() {
-        return new Policy(List.of(), Globs.parse(List.of("**")), null, allowPaths, allowRegexes, allowFingerprints,
-                baseline, sopsConfig);
+        return new Policy(() -> List.of(), Globs.parse(List.of("**")), null, allowPaths, allowRegexes, allowFingerprints,
+                baseline, sopsConfig, inlineAllow);
     }
 
     public static Policy defaults(List<Rule> builtin) {
@@ -112,6 +133,6 @@ public final class Policy {
 
     public static Policy defaults(Supplier<List<Rule>> builtin) {
         return new Policy(builtin, Globs.parse(DEFAULT_SECRETS_PATHS), null,
-                Globs.none(), List.of(), Set.of(), Set.of(), null);
+                Globs.none(), List.of(), Set.of(), Baseline.NONE, null, true);
     }
 }

@@ -88,7 +88,7 @@ public final class PolicyLoader {
     }
 
     /** The top-level keys of {@code .leakgate.yaml}; anything else is a typo to report, not to ignore. */
-    static final List<String> KEYS = List.of("allow", "baseline", "disable", "publicSurface", "rules",
+    static final List<String> KEYS = List.of("allow", "baseline", "disable", "inlineAllow", "publicSurface", "rules",
             "secretsPaths", "sopsConfig");
     static final List<String> ALLOW_KEYS = List.of("fingerprints", "paths", "regexes");
 
@@ -161,16 +161,21 @@ public final class PolicyLoader {
                 allowFps.add(f);
             }
         }
-        Set<String> baseline = Set.of();
+        Baseline baseline = Baseline.NONE;
         String baselineKey = string(name, "baseline", root.get("baseline"));
         Path baselineFile = baselineOverride != null ? baselineOverride
                 : baselineKey != null ? resolve(dir, baselineKey) : null;
         if (baselineFile != null) {
-            baseline = readBaseline(baselineFile);
+            baseline = Baseline.read(baselineFile, Mappers.JSON);
         }
         String sops = string(name, "sopsConfig", root.get("sopsConfig"));
-        return new Policy(new ArrayList<>(rules.values()), secrets, surface, allowPaths, allowRegexes, allowFps,
+        JsonNode inline = root.get("inlineAllow");
+        if (inline != null && !inline.isBoolean()) {
+            throw new ConfigException(name + ": inlineAllow: expected true or false, got " + describe(inline));
+        }
+        Policy policy = new Policy(new ArrayList<>(rules.values()), secrets, surface, allowPaths, allowRegexes, allowFps,
                 baseline, sops == null ? null : resolve(dir, sops));
+        return inline != null && !inline.asBoolean() ? policy.withoutInlineAllow() : policy;
     }
 
     private static Path resolve(Path dir, String file) {
@@ -341,29 +346,7 @@ public final class PolicyLoader {
 
     private static Policy withBaseline(Policy p, Path baseline) {
         return new Policy(p::rules, Globs.parse(Policy.DEFAULT_SECRETS_PATHS), null,
-                Globs.none(), List.of(), Set.of(), readBaseline(baseline), null);
-    }
-
-    /** A baseline is a JSON report from an earlier run: its findings' fingerprints are accepted. */
-    static Set<String> readBaseline(Path file) {
-        JsonNode root;
-        try {
-            root = Mappers.JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": baseline is not a readable leakgate JSON report");
-        }
-        JsonNode findings = root == null ? null : root.get("findings");
-        if (findings == null || !findings.isArray()) {
-            throw new ConfigException(file + ": baseline has no \"findings\" array (write one with --format json)");
-        }
-        Set<String> fps = new HashSet<>();
-        for (JsonNode f : findings) {
-            JsonNode fp = f.get("fingerprint");
-            if (fp != null && fp.isTextual()) {
-                fps.add(fp.asText());
-            }
-        }
-        return fps;
+                Globs.none(), List.of(), Set.of(), Baseline.read(baseline, Mappers.JSON), null, true);
     }
 
     private static Globs globs(String name, String key, List<String> texts) {

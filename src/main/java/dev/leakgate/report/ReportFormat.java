@@ -24,6 +24,14 @@ public enum ReportFormat {
         write(report, out, Style.PLAIN);
     }
 
+    /**
+     * A baseline: the JSON report of every finding of {@code report}, those its baseline accepted
+     * included, marked with how its entries match ({@code value} or {@code value-and-path}).
+     */
+    public static void writeBaseline(Report report, String match, OutputStream out) throws IOException {
+        new JsonWriter().writeBaseline(report, match, out);
+    }
+
     /** Writes the report; {@code style} matters to the text format only (the others are for tools). */
     public void write(Report report, OutputStream out, Style style) throws IOException {
         writer.get().write(report, out, style);

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts of what a run read and passed over; shown in every report so nothing is skipped silently. */
 @JsonPropertyOrder({"targets", "bytes", "skippedBinary", "skippedLarge", "skippedSymlinks", "skippedSubmodules",
-    "skippedSpecial", "findings", "millis", "skipped"})
+    "skippedSpecial", "findings", "millis", "baselineUnused", "skipped"})
 public final class ScanStats {
     private final AtomicLong targets = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -24,6 +24,7 @@ public final class ScanStats {
     /** Envelopes opened with the operator's identities, and those none of them opens (keyed checks only). */
     private final ConcurrentLinkedQueue<String> verified = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> notVerified = new ConcurrentLinkedQueue<>();
+    private volatile Integer baselineUnused;
     private volatile long findings;
     private volatile long millis;
 
@@ -100,6 +101,15 @@ public final class ScanStats {
         List<String> out = new ArrayList<>(notVerified);
         out.sort(Comparator.naturalOrder());
         return out;
+    }
+
+    /** How many baseline entries accepted nothing in this run (null: no baseline, or a run that sees only part). */
+    public void baselineUnused(Integer n) {
+        baselineUnused = n;
+    }
+
+    public Integer getBaselineUnused() {
+        return baselineUnused;
     }
 
     public void finish(long findingCount, long elapsedMillis) {

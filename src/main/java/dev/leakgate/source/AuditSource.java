@@ -320,6 +320,7 @@ public final class AuditSource {
                 }
             }
         }
+        layouts.addAll(alternatePacks());
         int total = unlaid.size();
         for (PackLayout l : layouts) {
             total += l.count;
@@ -364,6 +365,57 @@ public final class AuditSource {
                 }
             }
         }
+    }
+
+    /**
+     * The packs of the repository's alternates ({@code objects/info/alternates}, as a clone made
+     * with {@code --shared} or {@code --reference} has), read like its own: otherwise every object
+     * there would be read one by one through JGit in phase 2. A pack that does not lay out is left
+     * to that path, which reads alternates too.
+     */
+    private List<PackLayout> alternatePacks() {
+        List<PackLayout> out = new ArrayList<>();
+        java.io.File own = repo.getObjectDatabase() instanceof ObjectDirectory od ? od.getDirectory() : null;
+        if (own == null) {
+            return out;
+        }
+        Set<java.nio.file.Path> seen = new HashSet<>();
+        java.util.ArrayDeque<java.nio.file.Path> dirs = new java.util.ArrayDeque<>();
+        seen.add(own.toPath().toAbsolutePath().normalize());
+        dirs.add(own.toPath());
+        while (!dirs.isEmpty() && seen.size() < 64) {
+            java.nio.file.Path objects = dirs.poll();
+            java.nio.file.Path list = objects.resolve("info").resolve("alternates");
+            if (!java.nio.file.Files.isRegularFile(list)) {
+                continue;
+            }
+            List<String> lines;
+            try {
+                lines = java.nio.file.Files.readAllLines(list);
+            } catch (IOException e) {
+                continue; // JGit reads it too, and fails or not on its own terms
+            }
+            for (String line : lines) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                java.nio.file.Path alt = objects.resolve(line.trim()).toAbsolutePath().normalize();
+                if (!seen.add(alt)) {
+                    continue;
+                }
+                dirs.add(alt);
+                java.io.File[] idx = alt.resolve("pack").toFile().listFiles((d, n) -> n.endsWith(".idx"));
+                for (java.io.File i : idx == null ? new java.io.File[0] : idx) {
+                    java.io.File pack = new java.io.File(i.getParentFile(), i.getName().replaceAll("\\.idx$", ".pack"));
+                    try {
+                        out.add(PackLayout.read(pack, PackIndex.open(i)));
+                    } catch (IOException | RuntimeException e) {
+                        // left to phase 2, object by object
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Reads every delta tree whose root is (or is not) a tree, on every core. */

@@ -306,43 +306,24 @@ final class TreeInfo {
                     }
                 }
             }
-            for (int k = 0; k < f.n && nSpecial > 0; k++) {
-                byte kind = f.kind[k];
-                if (kind == INTERESTING || kind == UNSEEN || kind == GITLINK) {
-                    t.special(t.specialCount0(), f.name[k], kind, kind == INTERESTING ? f.obj[k] : -1,
-                            kind == UNSEEN ? f.extra[k] : null);
-                    t.specials++;
+            if (nSpecial > 0) {
+                t.specialNames = new int[nSpecial];
+                t.specialKinds = new byte[nSpecial];
+                t.specialObjects = new int[nSpecial];
+                t.specialExtra = new ObjectId[nSpecial];
+                int s = 0;
+                for (int k = 0; k < f.n; k++) {
+                    byte kind = f.kind[k];
+                    if (kind == INTERESTING || kind == UNSEEN || kind == GITLINK) {
+                        t.specialNames[s] = f.name[k];
+                        t.specialKinds[s] = kind;
+                        t.specialObjects[s] = kind == INTERESTING ? f.obj[k] : -1;
+                        t.specialExtra[s++] = kind == UNSEEN ? f.extra[k] : null;
+                    }
                 }
-            }
-            if (t.specials > 0) {
-                t.specialNames = Arrays.copyOf(t.specialNames, t.specials);
-                t.specialKinds = Arrays.copyOf(t.specialKinds, t.specials);
-                t.specialObjects = Arrays.copyOf(t.specialObjects, t.specials);
-                t.specialExtra = Arrays.copyOf(t.specialExtra, t.specials);
             }
             return t;
         }
-    }
-
-    private int specials;
-
-    private int specialCount0() {
-        return specials;
-    }
-
-    private int special(int n, int name, byte kind, int object, ObjectId extra) {
-        if (n == specialNames.length) {
-            int cap = Math.max(4, n * 2);
-            specialNames = Arrays.copyOf(specialNames, cap);
-            specialKinds = specialKinds == null ? new byte[cap] : Arrays.copyOf(specialKinds, cap);
-            specialObjects = specialObjects == null ? new int[cap] : Arrays.copyOf(specialObjects, cap);
-            specialExtra = specialExtra == null ? new ObjectId[cap] : Arrays.copyOf(specialExtra, cap);
-        }
-        specialNames[n] = name;
-        specialKinds[n] = kind;
-        specialObjects[n] = object;
-        specialExtra[n] = extra;
-        return n + 1;
     }
 
     private static ObjectId[] grow(ObjectId[] a, int n) {
@@ -353,6 +334,6 @@ final class TreeInfo {
     }
 
     int specialCount() {
-        return specialKinds == null ? 0 : specialNames.length;
+        return specialNames.length;
     }
 }

@@ -156,7 +156,7 @@ class KeyedEnvelopeTest {
     void sopsFilesAreOpenedAndTheirMacCheckedInEveryStore() throws Exception {
         Cli keyless = Cli.run("envelope", keyed.resolve("sops").toString(), "--format", "json");
         assertThat(keyless.exit()).as("only a key can judge these: " + keyless).isZero();
-        assertThat(JSON.readTree(keyless.out()).get("stats").get("targets").asInt()).isEqualTo(11);
+        assertThat(JSON.readTree(keyless.out()).get("stats").get("targets").asInt()).isEqualTo(13);
 
         Cli r = Cli.run("envelope", keyed.resolve("sops").toString(), "--format", "json", "--identity", SOPS_KEY.toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -172,7 +172,16 @@ class KeyedEnvelopeTest {
         assertThat(got.get("lastmodified-changed__secrets.yaml")).containsExactly("sops-mac-mismatch");
         assertThat(got.get("values-swapped__secrets.yaml")).containsOnly("value-does-not-decrypt");
         assertThat(got.get("value-from-other-file__secrets.yaml")).containsOnly("value-does-not-decrypt");
-        assertThat(JSON.readTree(r.out()).get("stats").get("verified").asInt()).isEqualTo(11);
+        assertThat(got).doesNotContainKeys("shamir-2-groups.json", "shamir-second-group-alice.json");
+        JsonNode stats = JSON.readTree(r.out()).get("stats");
+        assertThat(stats.get("verified").asInt()).isEqualTo(12);
+        assertThat(stats.get("notVerified").asInt()).as("a Shamir share short of the threshold").isEqualTo(1);
+        assertNothingPrivate(r);
+
+        Cli both = Cli.run("envelope", keyed.resolve("sops").toString(), "--format", "json", "--identity", SOPS_KEY.toString(),
+                "--identity", KEYS.resolve("alice.txt").toString());
+        assertThat(JSON.readTree(both.out()).get("stats").get("verified").asInt()).isEqualTo(13);
+        assertThat(reasons(both)).doesNotContainKeys("shamir-2-groups.json", "shamir-second-group-alice.json");
         assertNothingPrivate(r);
     }
 

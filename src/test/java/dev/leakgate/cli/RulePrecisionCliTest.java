@@ -43,7 +43,7 @@ class RulePrecisionCliTest {
                 Arguments.of("objects.txt", "cryptopro 14 1 : id-Gost28147-89-None-KeyMeshing\n"
                         + "  gost_key_meshing: id-Gost28147-89-None-KeyMeshing\n"),
                 Arguments.of("build.sbt", "    token:jjwt-jackson-0.11.2\n"),
-                Arguments.of("stripe.js", "const publishableKey = \"pk_test_51" + Tokens.random(B64.substring(0, 62), 90) + "\";\n"),
+                Arguments.of("stripe.js", "const stripe_publishable_key = \"pk_test_51" + Tokens.random(B64.substring(0, 62), 90) + "\";\n"),
                 Arguments.of("dkg_vectors.json", "{\"participants\": [{\"index\": 1, \"secret_share\": \""
                         + Tokens.random(HEX, 64) + "\"}]}\n"),
                 Arguments.of("LocalSettings.php", "<?php\n$wgPasswordSender = \"apache@localhost\";\n"),
@@ -51,12 +51,12 @@ class RulePrecisionCliTest {
                 Arguments.of("app.env", "API_KEY=px-api-a1b2c3d4-e5f6-g7h8-i9j0-k1l2m3n4o5p6\n"),
                 Arguments.of("claude.env", "ANTHROPIC_API_KEY=sk-ant-api03-abc123xyz-456def789ghi012jkl345mno678pqr901stu234vwx567yz0"
                         + "-AbCdEfGhIjKlMnOpQrStUvWx123456AA\n"),
-                Arguments.of("t5000-test.sh", "\tGIT_SIGNING_KEY_0= test_must_fail git commit -S -m msg &&\n"),
+                Arguments.of("t5000-test.sh", "\tGIT_SIGNING_KEY_0= a7Qx2Lm9Tz4Kp1Vr8Nc3 git commit -S -m msg &&\n"),
                 Arguments.of("secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: git\ndata:\n  token: YS1naXQtdG9rZW4=\n"),
                 Arguments.of("app.yaml", "app:\n  api_key_file: /run/secrets/api-key\n  client_secret_path: ./secrets/client-secret\n"
                         + "  token: ${{ secrets.DEPLOY_TOKEN }}\n  secret_key: !Ref AppSecretKey\n"
                         + "  db_password: vault:secret/data/db#password\n  admin_password: op://Private/admin/password\n"
-                        + "  smtp_password_file: /run/agenix/smtp\n"),
+                        + "  smtp_password_file: /run/agenix/smtp\n  relay_password_maps: texthash:/run/secrets/relay-sasl\n"),
                 Arguments.of("lambda.js", "const names = tokens.map(token => tokenName7Kq2Lm9Xz4);\n"));
     }
 

@@ -52,4 +52,29 @@ class AuditSourceTest {
         assertThat(checked.keySet()).containsAll(blobs).containsAll(commits);
         assertThat(checked.entrySet()).allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(1));
     }
+
+    @Test
+    void aCloneThatBorrowsItsObjectsFromAnotherIsReadThroughItsAlternates() {
+        TestRepo origin = TestRepo.init(tmp.resolve("origin"));
+        for (int c = 0; c < 20; c++) {
+            origin.write("a.txt", "version " + c + "\n".repeat(c + 1)).commitAll("c" + c);
+        }
+        origin.git("gc", "-q");
+        TestRepo shared = new TestRepo(tmp.resolve("shared"));
+        origin.git("clone", "-q", "--shared", origin.dir.toString(), shared.dir.toString());
+        shared.write("b.txt", "own object\n").commitAll("one of its own");
+        Set<String> blobs = shared.git("rev-list", "--objects", "--all").lines().map(l -> l.split(" ")[0])
+                .filter(id -> shared.git("cat-file", "-t", id).trim().equals("blob")).collect(Collectors.toSet());
+        Map<String, Integer> checked = new ConcurrentHashMap<>();
+        try (Repository repo = GitRepos.open(shared.dir)) {
+            new AuditSource(repo, Content.DEFAULT_MAX_SIZE, p -> false, false)
+                    .run((id, content, n) -> {
+                        checked.merge(id, 1, Integer::sum);
+                        return false;
+                    }, t -> { }, new ScanStats());
+        }
+        assertThat(blobs).hasSizeGreaterThan(20);
+        assertThat(checked.keySet()).containsAll(blobs);
+        assertThat(checked.entrySet()).allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(1));
+    }
 }
