@@ -42,6 +42,8 @@ final class PackReader implements AutoCloseable {
     private final Inflater inflater = new Inflater();
     private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
     private byte[] input = window.array();
+    /** The pack the window holds bytes of: one reader goes from pack to pack. */
+    private FileChannel windowChannel;
     private long windowStart = -1;
     private int windowLength;
     private final byte[] one = new byte[1];
@@ -258,7 +260,8 @@ final class PackReader implements AutoCloseable {
 
     /** Makes [at, ...) readable from {@link #input}; returns how many bytes from {@code at} (at most to {@code end}). */
     private int fill(FileChannel ch, long at, long end) throws IOException {
-        if (windowStart < 0 || at < windowStart || at >= windowStart + windowLength) {
+        if (ch != windowChannel || windowStart < 0 || at < windowStart || at >= windowStart + windowLength) {
+            windowChannel = ch;
             window.clear();
             windowStart = at;
             windowLength = 0;

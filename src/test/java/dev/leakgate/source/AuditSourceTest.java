@@ -37,6 +37,13 @@ class AuditSourceTest {
             r.commitAll("commit " + c);
         }
         r.git("repack", "-adf", "--depth=200", "--window=50");
+        // a second pack on top of the first, as fetches leave them: one reader goes from one to the other
+        for (int c = 0; c < 20; c++) {
+            big.insert(rnd.nextInt(big.length() / 10) * 10, "later edit " + c + "\n");
+            r.write("src/Main.txt", big.toString()).commitAll("later " + c);
+        }
+        r.git("repack", "-d");
+        assertThat(r.dir.resolve(".git/objects/pack").toFile().list((d, n) -> n.endsWith(".pack"))).hasSize(2);
         r.write("loose.txt", "a loose blob " + rnd.nextInt() + "\n").commitAll("a loose commit");
         Set<String> blobs = r.git("rev-list", "--objects", "--all").lines().map(l -> l.split(" ")[0])
                 .filter(id -> r.git("cat-file", "-t", id).trim().equals("blob")).collect(Collectors.toSet());
