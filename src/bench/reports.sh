@@ -28,7 +28,8 @@ for format in text json sarif junit; do
   for r in $(seq "$runs"); do
     /usr/bin/time -o "$dir/time" -f "%U %S" java -jar "$jar" scan "$dir/tree" --format "$format" \
       --report "$dir/report.$format" 2>/dev/null || [ $? -eq 1 ]
-    awk -v f="$format" '{ printf "%s %.2f\n", f, $1 + $2 }' "$dir/time"
+    # the last line: time(1) puts "Command exited with non-zero status 1" before it
+    tail -n 1 "$dir/time" | awk -v f="$format" '{ printf "%s %.2f\n", f, $1 + $2 }'
   done
 done | awk '
   { t[$1] = t[$1] " " $2 }

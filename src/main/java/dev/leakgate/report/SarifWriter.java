@@ -29,6 +29,8 @@ final class SarifWriter implements ReportWriter {
         driver.put("version", Version.get());
         driver.put("semanticVersion", Version.get());
         Map<String, Integer> ruleIndex = rules(report, driver.putArray("rules"));
+        // A finding's column counts characters (code points), not SARIF's default UTF-16 units.
+        run.put("columnKind", "unicodeCodePoints");
         invocation(report, run.putArray("invocations").addObject());
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {

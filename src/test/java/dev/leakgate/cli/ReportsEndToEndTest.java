@@ -127,13 +127,22 @@ class ReportsEndToEndTest {
         Files.createDirectories(dir.resolve("config dir"));
         Files.createDirectories(dir.resolve("données"));
         Files.writeString(dir.resolve("config dir/db.yml"), "token: " + pat + "\n");
-        Files.writeString(dir.resolve("données/ré.toml"), "key = \"" + age + "\"\n");
+        Files.writeString(dir.resolve("données/ré.toml"), "clé = \"" + age + "\"\n");
         Cli r = Cli.run("scan", dir.toString(), "--format", "sarif").assertNoSecret(pat, age);
         assertThat(r.exit()).isEqualTo(1);
         List<String> uris = new ArrayList<>();
         json(r.out()).get("runs").get(0).get("results").forEach(res -> uris.add(res.get("locations").get(0)
                 .get("physicalLocation").get("artifactLocation").get("uri").asText()));
         assertThat(uris).containsExactlyInAnyOrder("config%20dir/db.yml", "donn%C3%A9es/r%C3%A9.toml");
+        // columns count characters: the key after 'clé = "' starts at the 8th
+        JsonNode run = json(r.out()).get("runs").get(0);
+        assertThat(run.get("columnKind").asText()).isEqualTo("unicodeCodePoints");
+        run.get("results").forEach(res -> {
+            if (res.get("ruleId").asText().equals("age-secret-key")) {
+                assertThat(res.get("locations").get(0).get("physicalLocation").get("region").get("startColumn").asInt())
+                        .isEqualTo(8);
+            }
+        });
         assertThat(Reports.sarifErrors(r.out())).isEmpty();
         // The validator does hold uris to uri-reference: the same report unencoded fails it.
         String raw = r.out().replace("config%20dir/db.yml", "config dir/db.yml");
@@ -177,6 +186,12 @@ class ReportsEndToEndTest {
         assertThat(d.getElementsByTagName("testcase").getLength()).isEqualTo(5);
         assertThat(d.getElementsByTagName("failure").getLength()).isEqualTo(1);
         assertThat(d.getElementsByTagName("failure").item(0).getTextContent()).contains("ci.env:1").contains("ci.env:2");
+
+        // nothing staged: still one test case, saying so (an empty report is rejected by some CI servers)
+        Document none = xml(Cli.run("staged", "-C", repo.dir.toString(), "--format", "junit").out());
+        assertThat(none.getElementsByTagName("testcase").getLength()).isEqualTo(1);
+        assertThat(none.getElementsByTagName("testcase").item(0).getAttributes().getNamedItem("name").getNodeValue())
+                .isEqualTo("nothing to scan");
 
         repo.write("more.env", "C=" + Tokens.githubPat() + "\n").add("more.env");
         for (String[] mode : List.of(new String[] {"staged"}, new String[] {"gate", "--base", "HEAD~1"},
