@@ -94,6 +94,18 @@ final class GateCommand implements Callable<Integer> {
             return PolicyLoader.load(null, null, policyOptions.baseline, BuiltinRules::load);
         }
         Path dir = root != null ? root : repo.getDirectory().toPath();
-        return PolicyLoader.parse(trustedName + ":" + file, trusted, dir, policyOptions.baseline, BuiltinRules.load());
+        CommitFiles trustedFiles = new CommitFiles(repo, range.trusted(), trustedName);
+        return PolicyLoader.parse(trustedName + ":" + file, trusted, dir, policyOptions.baseline, BuiltinRules.load(),
+                new PolicyLoader.TrustedTree() {
+                    @Override
+                    public byte[] file(String repoPath) {
+                        return trustedFiles.file(repoPath);
+                    }
+
+                    @Override
+                    public String name() {
+                        return trustedName;
+                    }
+                }, note -> err.println("leakgate: " + note));
     }
 }

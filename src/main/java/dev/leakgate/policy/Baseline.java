@@ -119,16 +119,34 @@ public final class Baseline {
         } catch (IOException e) {
             throw new ConfigException(file + ": baseline is not a readable leakgate JSON report");
         }
+        return of(file, file.toString(), root);
+    }
+
+    /**
+     * A baseline read from bytes that are not a file on disk (the published tree's copy, which the
+     * publish gate trusts instead of the work tree's); {@code shownAs} names it in errors.
+     */
+    static Baseline read(Path file, String shownAs, byte[] bytes, ObjectMapper json) {
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (IOException e) {
+            throw new ConfigException(shownAs + ": baseline is not a readable leakgate JSON report");
+        }
+        return of(file, shownAs, root);
+    }
+
+    private static Baseline of(Path file, String shownAs, JsonNode root) {
         JsonNode findings = root == null ? null : root.get("findings");
         if (findings == null || !findings.isArray()) {
-            throw new ConfigException(file + ": baseline has no \"findings\" array (write one with --write-baseline FILE)");
+            throw new ConfigException(shownAs + ": baseline has no \"findings\" array (write one with --write-baseline FILE)");
         }
         Match match = Match.VALUE;
         JsonNode m = root.get(MATCH_KEY);
         if (m != null && !m.isNull()) {
             match = m.isTextual() ? Match.of(m.asText()) : null;
             if (match == null) {
-                throw new ConfigException(file + ": " + MATCH_KEY + ": expected \"value\" or \"value-and-path\"");
+                throw new ConfigException(shownAs + ": " + MATCH_KEY + ": expected \"value\" or \"value-and-path\"");
             }
         }
         List<Entry> entries = new ArrayList<>();

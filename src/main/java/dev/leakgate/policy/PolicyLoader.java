@@ -93,6 +93,35 @@ public final class PolicyLoader {
     static final List<String> ALLOW_KEYS = List.of("fingerprints", "paths", "regexes");
 
     public static Policy parse(String name, byte[] yaml, Path dir, Path baselineOverride, List<Rule> builtin) {
+        return parse(name, yaml, dir, baselineOverride, builtin, null);
+    }
+
+    /**
+     * The files a config names, as a trusted tree holds them: {@code file(path)} gives the bytes at
+     * a repository-relative path, or null when the tree has none; {@code name()} says which tree.
+     */
+    public interface TrustedTree {
+        byte[] file(String repoPath);
+
+        String name();
+    }
+
+    /**
+     * As {@link #parse(String, byte[], Path, Path, List)}, with the config's own baseline read from
+     * {@code trusted} (when it lies inside the repository {@code dir} is the root of) instead of
+     * from disk: the publish gate holds a range to what is already published, and a baseline the
+     * range itself adds or widens would accept the range's own leak. A baseline the trusted tree
+     * lacks is none; {@code notes} hears when the range's copy differs.
+     */
+    public static Policy parse(String name, byte[] yaml, Path dir, Path baselineOverride, List<Rule> builtin,
+            TrustedTree trusted, java.util.function.Consumer<String> notes) {
+        return parse(name, yaml, dir, baselineOverride, builtin, new Trust(trusted, notes));
+    }
+
+    private record Trust(TrustedTree tree, java.util.function.Consumer<String> notes) {
+    }
+
+    private static Policy parse(String name, byte[] yaml, Path dir, Path baselineOverride, List<Rule> builtin, Trust trust) {
         JsonNode root = readTree(name, yaml);
         if (root == null || root.isNull() || root.isMissingNode()) {
             root = Mappers.YAML.createObjectNode();
@@ -165,7 +194,10 @@ public final class PolicyLoader {
         String baselineKey = string(name, "baseline", root.get("baseline"));
         Path baselineFile = baselineOverride != null ? baselineOverride
                 : baselineKey != null ? resolve(dir, baselineKey) : null;
-        if (baselineFile != null) {
+        if (baselineFile != null && baselineOverride == null && trust != null && dir != null
+                && baselineFile.normalize().startsWith(dir.normalize())) {
+            baseline = trustedBaseline(baselineFile, dir, trust);
+        } else if (baselineFile != null) {
             baseline = Baseline.read(baselineFile, Mappers.JSON);
         }
         String sops = string(name, "sopsConfig", root.get("sopsConfig"));
@@ -176,6 +208,27 @@ public final class PolicyLoader {
         Policy policy = new Policy(new ArrayList<>(rules.values()), secrets, surface, allowPaths, allowRegexes, allowFps,
                 baseline, sops == null ? null : resolve(dir, sops));
         return inline != null && !inline.asBoolean() ? policy.withoutInlineAllow() : policy;
+    }
+
+    /** The baseline at {@code file} as the trusted tree holds it; the work tree's copy is only compared. */
+    private static Baseline trustedBaseline(Path file, Path dir, Trust trust) {
+        String repoPath = dir.normalize().relativize(file.normalize()).toString().replace('\\', '/');
+        byte[] published = trust.tree().file(repoPath);
+        byte[] local = null;
+        try {
+            local = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            // only compared, for the note below: the trusted copy is what counts
+        }
+        if (local != null && !java.util.Arrays.equals(published, local)) {
+            trust.notes().accept("the baseline " + repoPath + " differs from " + trust.tree().name()
+                    + "'s; the range is held to " + (published == null ? "no baseline" : trust.tree().name() + "'s")
+                    + " (already published): the change applies once it is published");
+        }
+        if (published == null) {
+            return Baseline.NONE;
+        }
+        return Baseline.read(file, trust.tree().name() + ":" + repoPath, published, Mappers.JSON);
     }
 
     private static Path resolve(Path dir, String file) {

@@ -202,6 +202,52 @@ class GitFailClosedTest {
         assertThat(Json.locations(res)).containsExactly("github-pat deploy/prod.env:1");
     }
 
+    /**
+     * The config's baseline is a file in the repository, so a range could accept its own leak by
+     * writing it there: the gate reads it from the base's tree, as it reads the config.
+     */
+    @Test
+    void gateHoldsTheRangeToTheBaselineOfTheBase() throws IOException {
+        TestRepo r = TestRepo.init(tmp.resolve("repo"));
+        String old = Secrets.ghp();
+        r.write("old.env", "TOKEN=" + old + "\n");
+        Path baselineFile = r.dir.resolve("leakgate-baseline.json");
+        assertThat(Cli.run("scan", r.dir.toString(), "--write-baseline", baselineFile.toString()).assertNoSecret(old).exit())
+                .isZero();
+        r.write(".leakgate.yaml", "baseline: leakgate-baseline.json\n");
+        String base = r.commitAll("an old leak, accepted in a published baseline");
+
+        String s = Secrets.ghp();
+        r.write("app.env", "TOKEN=" + s + "\n");
+        assertThat(Cli.run("scan", r.dir.toString(), "--write-baseline", baselineFile.toString()).assertNoSecret(s, old).exit())
+                .isZero();
+        r.commitAll("a new leak, and the baseline widened to accept it");
+        assertThat(Cli.run("scan", r.dir.toString()).assertNoSecret(s, old).exit()).as("the work tree accepts both").isZero();
+
+        Cli res = run("gate", r, "--base", base).assertNoSecret(s, old);
+        assertThat(res.exit()).as(res.toString()).isEqualTo(1);
+        assertThat(Json.locations(res)).containsExactly("github-pat app.env:1");
+        assertThat(res.err()).contains("leakgate-baseline.json differs from " + base);
+
+        // a baseline the range adds for the first time accepts nothing either
+        TestRepo fresh = TestRepo.init(tmp.resolve("fresh"));
+        String freshBase = fresh.write(".leakgate.yaml", "baseline: leakgate-baseline.json\n").write("README", "hi\n")
+                .commitAll("a config naming a baseline not written yet");
+        fresh.write("app.env", "TOKEN=" + s + "\n");
+        Path noConfig = Files.writeString(tmp.resolve("empty.yaml"), "");
+        Cli.run("scan", fresh.dir.toString(), "--config", noConfig.toString(),
+                "--write-baseline", fresh.dir.resolve("leakgate-baseline.json").toString()).assertNoSecret(s);
+        assertThat(Cli.run("scan", fresh.dir.toString()).assertNoSecret(s).exit()).as("the work tree accepts it").isZero();
+        fresh.commitAll("a leak and its own baseline");
+        Cli added = run("gate", fresh, "--base", freshBase).assertNoSecret(s);
+        assertThat(added.exit()).as(added.toString()).isEqualTo(1);
+        assertThat(Json.locations(added)).containsExactly("github-pat app.env:1");
+
+        // --baseline on the command line is the operator's, read from disk as given
+        Cli pinned = run("gate", r, "--base", base, "--baseline", baselineFile.toString()).assertNoSecret(s, old);
+        assertThat(pinned.exit()).as(pinned.toString()).isZero();
+    }
+
     @Test
     void aNewBranchBaseOfZerosGatesWhatNoRemoteBranchHolds() {
         TestRepo origin = TestRepo.init(tmp.resolve("origin"));
