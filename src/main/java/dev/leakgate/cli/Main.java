@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         // One order everywhere (this list, the README, the error for a missing command): the
         // three git places first, as a developer meets them, then files, then the tools.
         subcommands = {StagedCommand.class, GateCommand.class, AuditCommand.class, ScanCommand.class,
-            EnvelopeCommand.class, RulesCommand.class, InstallCommand.class, CommandLine.HelpCommand.class},
+            EnvelopeCommand.class, RulesCommand.class, InstallCommand.class, UninstallCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = Main.EXIT_CODES_HEADING, exitCodeList = {Main.EXIT_CLEAN, Main.EXIT_FINDINGS,
             Main.EXIT_USAGE, Main.EXIT_UNREADABLE},
         footer = {"", "Run 'leakgate help COMMAND' (or 'leakgate COMMAND --help') for a command's options."})

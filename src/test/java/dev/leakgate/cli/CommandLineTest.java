@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every command answers -h/--help and -V/--version, and `help` works as users expect. */
 class CommandLineTest {
-    static final List<String> COMMANDS = List.of("staged", "gate", "audit", "scan", "envelope", "rules", "install");
+    static final List<String> COMMANDS = List.of("staged", "gate", "audit", "scan", "envelope", "rules", "install", "uninstall", "completion");
 
     @Test
     void everyCommandHasHelpAndVersion() {
