@@ -19,6 +19,9 @@ final class AuditCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Mixin
+    ArchiveOptions archives;
+
+    @Mixin
     PolicyOptions policyOptions;
 
     @Mixin
@@ -32,7 +35,8 @@ final class AuditCommand implements Callable<Integer> {
         GitRepos.configureForBulkReading();
         try (Repository repo = git.open()) {
             Policy policy = policyOptions.load(GitOptions.configRoot(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.structureOnly(keyOptions.load()));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.structureOnly(keyOptions.load()),
+                    ArchiveOptions.limits(archives, git.maxFileSize));
             return output.emit(pipeline.runAudit(new AuditSource(repo, git.maxFileSize, policy::isSecretsPath, !noProgress)));
         }
     }

@@ -37,6 +37,9 @@ final class GateCommand implements Callable<Integer> {
     GitOptions git;
 
     @Mixin
+    ArchiveOptions archives;
+
+    @Mixin
     PolicyOptions policyOptions;
 
     @Mixin
@@ -61,7 +64,8 @@ final class GateCommand implements Callable<Integer> {
             Policy policy = policyOptions.overrides(trustedPolicy(repo, range, root, err));
             SopsCreationRules rules = policyOptions.sopsConfig(policy, root).fromGit(
                     new CommitFiles(repo, range.head(), head), root == null ? null : CommitFiles.head(repo));
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(rules, keyOptions.load()));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(rules, keyOptions.load()),
+                    ArchiveOptions.limits(archives, git.maxFileSize));
             return output.emit(pipeline.runGate(
                     new RangeSource(repo, range, git.maxFileSize, GitOptions.pathRules(policy)),
                     new TreeSource(repo, range.head(), head, git.maxFileSize, policy::isSecretsPath),

@@ -25,6 +25,9 @@ final class ScanCommand implements Callable<Integer> {
     long maxFileSize;
 
     @Mixin
+    ArchiveOptions archives;
+
+    @Mixin
     PolicyOptions policyOptions;
 
     @Mixin
@@ -41,7 +44,7 @@ final class ScanCommand implements Callable<Integer> {
         NamedPaths named = PolicyOptions.place(spec, paths, NamedPaths.Outside.FOLDER_IS_ROOT);
         Policy policy = policyOptions.load(named.root());
         Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(policyOptions.sopsConfig(policy, named.root()).fromFiles(),
-                keyOptions.load()));
+                keyOptions.load()), ArchiveOptions.limits(archives, maxFileSize));
         FileSource source = new FileSource(named.list(), maxFileSize, policy::isSecretsPath, Content.ENVELOPE_MAX_SIZE);
         return output.emit(pipeline.run(source));
     }

@@ -19,6 +19,9 @@ final class StagedCommand implements Callable<Integer> {
     GitOptions git;
 
     @Mixin
+    ArchiveOptions archives;
+
+    @Mixin
     PolicyOptions policyOptions;
 
     @Mixin
@@ -58,7 +61,8 @@ final class StagedCommand implements Callable<Integer> {
             StagedIndex index = reading.get();
             SopsConfig sops = policyOptions.sopsConfig(policy, root);
             SopsCreationRules creationRules = sops.fromGit(index, index);
-            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules, keyOptions.load()));
+            Pipeline pipeline = new Pipeline(policy, Envelopes.inspector(creationRules, keyOptions.load()),
+                    ArchiveOptions.limits(archives, git.maxFileSize));
             StagedSource staged = new StagedSource(repo, index, head, git.maxFileSize, GitOptions.pathRules(policy));
             if (creationRules != null && sops.changed(CommitFiles.head(repo), index)) {
                 // The commit would publish other creation rules: the sops files it leaves as they are may

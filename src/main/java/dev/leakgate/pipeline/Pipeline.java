@@ -1,5 +1,8 @@
 package dev.leakgate.pipeline;
 
+import dev.leakgate.archive.ArchiveFormat;
+import dev.leakgate.archive.ArchiveLimits;
+import dev.leakgate.archive.ArchivePath;
 import dev.leakgate.detect.ByteText;
 import dev.leakgate.detect.Detector;
 import dev.leakgate.detect.Kind;
@@ -13,11 +16,13 @@ import dev.leakgate.report.Report;
 import dev.leakgate.report.RuleInfo;
 import dev.leakgate.report.ScanStats;
 import dev.leakgate.source.AuditSource;
+import dev.leakgate.source.Content;
 import dev.leakgate.source.LineSet;
 import dev.leakgate.source.Source;
 import dev.leakgate.source.Target;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -53,10 +59,21 @@ public final class Pipeline {
     private final Map<String, List<Match>> byBlob = new ConcurrentHashMap<>();
     /** Findings the baseline accepted: not reported, but what a refreshed baseline must list again. */
     private final ConcurrentLinkedQueue<Finding> baselined = new ConcurrentLinkedQueue<>();
+    private final ArchiveLimits archives;
+    /** What an archive blob holds, per blob id: each archive is read inside once. */
+    private final Map<String, ArchiveContents> archiveByBlob = new ConcurrentHashMap<>();
+    /** Per run: the (path, reason) of each skip inside an archive already named (a gate meets an archive twice). */
+    private final Map<ScanStats, Set<String>> namedSkips = Collections.synchronizedMap(new WeakHashMap<>());
 
     public Pipeline(Policy policy, EnvelopeInspector envelopes) {
+        this(policy, envelopes, ArchiveLimits.defaults(Content.DEFAULT_MAX_SIZE));
+    }
+
+    /** {@code archives}: how far files inside archives are read (see {@link ArchiveLimits}). */
+    public Pipeline(Policy policy, EnvelopeInspector envelopes, ArchiveLimits archives) {
         this.policy = policy;
         this.envelopes = envelopes;
+        this.archives = archives;
     }
 
     private Detector detector() {
@@ -85,7 +102,7 @@ public final class Pipeline {
         ScanStats stats = new ScanStats();
         ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
-        collect(source, stats, findings, targets, this::scan);
+        collect(source, stats, findings, targets, t -> scan(t, stats));
         collect(recheck, stats, findings, targets, this::drift);
         return report(new ArrayList<>(findings), stats, targets, t0);
     }
@@ -104,8 +121,8 @@ public final class Pipeline {
         ConcurrentLinkedQueue<Finding> fromHistory = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Finding> fromTree = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> targets = new ConcurrentLinkedQueue<>();
-        collect(history, stats, fromHistory, targets, this::scan);
-        collect(tree, stats, fromTree, targets, this::scan);
+        collect(history, stats, fromHistory, targets, t -> scan(t, stats));
+        collect(tree, stats, fromTree, targets, t -> scan(t, stats));
         Map<String, Finding> firstByLeak = new LinkedHashMap<>();
         Map<String, Finding> firstByLeakAndPath = new LinkedHashMap<>();
         for (Finding f : fromHistory) {
@@ -155,7 +172,7 @@ public final class Pipeline {
         }, target -> {
             blobs.remove(target.blobId());
             targets.add(target.path());
-            for (Finding f : scan(target)) {
+            for (Finding f : scan(target, stats)) {
                 String key = target.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
                 first.putIfAbsent(key, f);
                 blobOf.putIfAbsent(key, target.blobId());
@@ -189,7 +206,7 @@ public final class Pipeline {
         }, stats);
     }
 
-    /** A report of findings produced through {@link #scan(Target)} by a caller driving its own source. */
+    /** A report of findings produced through {@link #scan(Target, ScanStats)} by a caller driving its own source. */
     public Report report(List<Finding> findings, ScanStats stats, Collection<String> targets, long startNanos) {
         List<Finding> sorted = dedupe(findings);
         envelopes.addTo(stats);
@@ -206,20 +223,29 @@ public final class Pipeline {
     /**
      * Runs the path-independent detector over one blob and remembers its matches when there are
      * any; returns whether there were. The history audit calls this once per unique blob, so only
-     * the few blobs with matches take memory; {@link #scan(Target)} on the same blob id then
-     * reuses them.
+     * the few blobs with matches take memory; {@link #scan(Target, ScanStats)} on the same blob id
+     * then reuses them. An archive is read inside here too, once per blob: true also when a file
+     * inside has matches or something inside could not be read (it is named at each path).
      */
     public boolean prescan(String blobId, byte[] content, int length) {
         List<Match> matches = detector().scan(content, length);
-        if (matches.isEmpty()) {
-            return false;
+        boolean any = !matches.isEmpty();
+        if (any) {
+            byBlob.put(blobId, matches);
         }
-        byBlob.put(blobId, matches);
-        return true;
+        if (archives.enabled() && ArchiveFormat.detect(content, length) != null) {
+            ArchiveContents inside = ArchiveContents.read(content, length, archives, detector());
+            archiveByBlob.put(blobId, inside);
+            any |= !inside.isEmpty();
+        }
+        return any;
     }
 
-    /** The findings of one target, after the policy and the allowlists. */
-    public List<Finding> scan(Target target) {
+    /**
+     * The findings of one target, after the policy and the allowlists; what it could not read
+     * inside an archive is named in {@code stats}.
+     */
+    public List<Finding> scan(Target target, ScanStats stats) {
         String path = target.path();
         if (policy.isAllowedPath(path)) {
             return List.of();
@@ -248,19 +274,84 @@ public final class Pipeline {
             matches = target.blobId() == null ? detector().scan(target.content())
                     : byBlob.computeIfAbsent(target.blobId(), id -> detector().scan(target.content()));
         }
-        if (matches.isEmpty()) {
-            return out;
+        // Under a secrets path an archive is what it is, no envelope: that finding says it all.
+        ArchiveContents inside = policy.isSecretsPath(path) ? ArchiveContents.NONE : inside(target);
+        matches = inside.withoutShadows(matches);
+        addFindings(path, path, target.content(), matches, target.addedLines(), envelopeFailed, target.commit(), out);
+        if (!inside.isEmpty()) {
+            addInside(path, inside, target.commit(), stats, out);
         }
-        ByteText text = new ByteText(target.content());
+        return out;
+    }
+
+    /** What {@code target} holds inside when it is an archive (read once per blob), else {@link ArchiveContents#NONE}. */
+    private ArchiveContents inside(Target target) {
+        if (!archives.enabled()) {
+            return ArchiveContents.NONE;
+        }
+        String blobId = target.blobId();
+        if (blobId != null) {
+            ArchiveContents known = archiveByBlob.get(blobId);
+            if (known != null) {
+                return known;
+            }
+        }
+        byte[] content = target.content();
+        if (ArchiveFormat.detect(content, content.length) == null) {
+            return ArchiveContents.NONE;
+        }
+        ArchiveContents read = ArchiveContents.read(content, content.length, archives, detector());
+        if (blobId != null) {
+            archiveByBlob.put(blobId, read);
+        }
+        return read;
+    }
+
+    /**
+     * The findings inside an archive at {@code path}: each file judged by the policy under its own
+     * path ({@code path!inner}, and as folders, {@code path/inner}) for the allowlists, and under
+     * the archive's path for which kinds apply (what is inside is published where the archive is).
+     * No envelope check applies inside: an archive under a secrets path is not read inside.
+     */
+    private void addInside(String path, ArchiveContents inside, String commit, ScanStats stats, List<Finding> out) {
+        for (ArchiveContents.Entry e : inside.entries) {
+            String shown = ArchivePath.render(path, e.levels());
+            if (!isAllowedInside(path, e.levels(), shown)) {
+                addFindings(shown, path, e.content(), e.matches(), null, false, commit, out);
+            }
+        }
+        for (ArchiveContents.Skipped s : inside.skips) {
+            String shown = ArchivePath.render(path, s.levels());
+            if (!isAllowedInside(path, s.levels(), shown)
+                    && namedSkips.computeIfAbsent(stats, k -> ConcurrentHashMap.newKeySet()).add(shown + '\0' + s.reason())) {
+                stats.skipped(shown, s.reason());
+            }
+        }
+    }
+
+    private boolean isAllowedInside(String path, List<String> levels, String shown) {
+        return !levels.isEmpty() && (policy.isAllowedPath(shown) || policy.isAllowedPath(ArchivePath.asFolders(path, levels)));
+    }
+
+    /**
+     * The findings of {@code matches} in {@code content}, shown at {@code path}; {@code kindsPath}
+     * decides which kinds apply (the path itself, or the archive a file inside is in).
+     */
+    private void addFindings(String path, String kindsPath, byte[] content, List<Match> matches, LineSet addedLines,
+            boolean envelopeFailed, String commit, List<Finding> out) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        ByteText text = new ByteText(content);
         for (Match m : matches) {
             Rule rule = m.rule();
-            if (!policy.applies(rule.kind(), path) || (envelopeFailed && rule.kind() == Kind.SECRET)) {
+            if (!policy.applies(rule.kind(), kindsPath) || (envelopeFailed && rule.kind() == Kind.SECRET)) {
                 continue;
             }
             // A finding is placed at its secret: a match may start with the delimiter before it,
             // which for a secret at a line start is the previous line's newline.
             int line = text.lineOf(m.secretStart());
-            if (!added(target.addedLines(), text, m)) {
+            if (!added(addedLines, text, m)) {
                 continue;
             }
             String lineText = text.slice(text.lineStart(m.secretStart()), text.lineEnd(m.secretStart()));
@@ -273,10 +364,9 @@ public final class Pipeline {
                 continue;
             }
             accept(new Finding(rule.id(), rule.kind().label(), rule.description(), path, line,
-                    text.columnOf(m.secretStart()), target.commit(), fp, Redaction.preview(rule.id(), m.secret()),
+                    text.columnOf(m.secretStart()), commit, fp, Redaction.preview(rule.id(), m.secret()),
                     m.decoded() ? Boolean.TRUE : null, null, null), out);
         }
-        return out;
     }
 
     /** The recipient-drift findings of one target, after the policy and the allowlists. */
