@@ -72,6 +72,9 @@ public final class OutputOptions {
             for (Skip s : r.stats().skips()) {
                 err.println("leakgate: skipped " + s.path() + " (" + s.reason().label() + ")");
             }
+            for (String path : r.stats().notVerifiedPaths()) {
+                err.println("leakgate: not verified " + path + " (no identity given opens it)");
+            }
         }
         if (report == null) {
             PrintStream out = System.out;

@@ -116,30 +116,39 @@ final class TextWriter implements ReportWriter {
         }
         summary.append(" in ").append(s.getTargets()).append(s.getTargets() == 1 ? " target (" : " targets (")
                 .append(bytes(s.getBytes())).append(" scanned");
-        long submodules = 0;
-        long special = 0;
-        if (s.skipCount() > s.getSkippedBinary() + s.getSkippedLarge() + s.getSkippedSymlinks()) {
-            for (Skip k : s.skips()) {
-                if (k.reason() == Skip.Reason.SUBMODULE) {
-                    submodules++;
-                } else if (k.reason() == Skip.Reason.SPECIAL) {
-                    special++;
-                }
+        long[] byReason = new long[Skip.Reason.values().length];
+        for (Skip k : s.skips()) {
+            byReason[k.reason().ordinal()]++;
+        }
+        String sep = "; skipped ";
+        for (Skip.Reason r : Skip.Reason.values()) {
+            if (byReason[r.ordinal()] > 0) {
+                summary.append(sep).append(byReason[r.ordinal()]).append(' ').append(counted(r, byReason[r.ordinal()]));
+                sep = ", ";
             }
         }
-        if (s.getSkippedBinary() + s.getSkippedLarge() + s.getSkippedSymlinks() + submodules + special > 0) {
-            summary.append("; skipped ").append(s.getSkippedBinary()).append(" binary, ")
-                    .append(s.getSkippedLarge()).append(" over the size limit, ")
-                    .append(s.getSkippedSymlinks()).append(" symlinks");
-            if (submodules > 0) {
-                summary.append(", ").append(submodules).append(submodules == 1 ? " submodule" : " submodules");
-            }
-            if (special > 0) {
-                summary.append(", ").append(special).append(" not regular files");
-            }
+        if (s.getVerified() + s.getNotVerified() > 0) {
+            summary.append("; ").append(s.getVerified()).append(" envelopes verified with a key, ")
+                    .append(s.getNotVerified()).append(" not verified (no identity given opens them)");
         }
         summary.append(") in ").append(s.getMillis()).append(" ms");
         return summary.toString();
+    }
+
+    /** What a count of skips of one reason reads as in the summary. */
+    private static String counted(Skip.Reason r, long n) {
+        boolean one = n == 1;
+        return switch (r) {
+            case BINARY -> "binary";
+            case LARGE -> "over the size limit";
+            case SYMLINK -> one ? "symlink" : "symlinks";
+            case SUBMODULE -> one ? "submodule" : "submodules";
+            case SPECIAL -> one ? "not a regular file" : "not regular files";
+            case ARCHIVE_DEPTH -> one ? "archive nested too deep" : "archives nested too deep";
+            case ARCHIVE_LIMIT -> one ? "archive past the expansion limits" : "archives past the expansion limits";
+            case ARCHIVE_ENCRYPTED -> "encrypted in archives";
+            case ARCHIVE_UNREADABLE -> one ? "unreadable archive" : "unreadable archives";
+        };
     }
 
     static String bytes(long b) {

@@ -117,6 +117,15 @@ class KeyedEnvelopeTest {
         assertThat(stats.get("verified").asInt()).isEqualTo(2); // multi.age, mixed.age
         assertThat(stats.get("notVerified").asInt()).isEqualTo(12);
 
+        // --verbose names each file no identity opened; the text summary counts both kinds
+        List<String> verbose = new java.util.ArrayList<>(bob);
+        verbose.set(verbose.indexOf("json"), "text");
+        Cli named = run(verbose, "--verbose");
+        assertThat(named.exit()).as(named.toString()).isZero();
+        assertThat(named.err().lines().filter(l -> l.startsWith("leakgate: not verified ")).count()).isEqualTo(12);
+        assertThat(named.err()).doesNotContain("not verified multi.age").doesNotContain("not verified mixed.age");
+        assertThat(named.out()).contains("2 envelopes verified with a key, 12 not verified");
+
         Cli required = run(bob, "--require-verified");
         assertThat(required.exit()).isEqualTo(1);
         Map<String, List<String>> got = reasons(required);
