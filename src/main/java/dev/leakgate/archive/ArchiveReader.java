@@ -222,10 +222,14 @@ public final class ArchiveReader {
             SevenZArchiveEntry e;
             while ((e = z.getNextEntry()) != null) {
                 chargeEntry();
-                if (e.isDirectory() || !e.hasStream()) {
+                if (e.isDirectory() || e.isAntiItem()) {
                     continue;
                 }
                 List<String> at = with(levels, e.getName());
+                if (!e.hasStream()) {
+                    found(at, new byte[0], depth); // an empty file: 7z stores no stream for it
+                    continue;
+                }
                 if (e.getSize() > limits.maxEntrySize()) {
                     skip(at, Skip.Reason.LARGE);
                     // In a solid block the next entry is reached by decoding this one: it counts.
