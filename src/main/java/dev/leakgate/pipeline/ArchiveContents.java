@@ -4,6 +4,7 @@ import dev.leakgate.archive.ArchiveLimits;
 import dev.leakgate.archive.ArchiveReader;
 import dev.leakgate.detect.Detector;
 import dev.leakgate.detect.Match;
+import dev.leakgate.report.ScanStats;
 import dev.leakgate.report.Skip;
 import dev.leakgate.source.Content;
 import java.util.ArrayList;
@@ -34,13 +35,17 @@ final class ArchiveContents {
         this.skips = skips;
     }
 
-    /** Reads inside {@code content} if it is an archive; {@link #NONE} when it is not or holds nothing of note. */
-    static ArchiveContents read(byte[] content, int length, ArchiveLimits limits, Detector detector) {
+    /**
+     * Reads inside {@code content} if it is an archive, counting what it reads in {@code stats};
+     * {@link #NONE} when it is not one or holds nothing of note.
+     */
+    static ArchiveContents read(byte[] content, int length, ArchiveLimits limits, Detector detector, ScanStats stats) {
         List<Entry> entries = new ArrayList<>();
         List<Skipped> skips = new ArrayList<>();
         ArchiveReader.read(content, length, limits, new ArchiveReader.Visitor() {
             @Override
             public void file(List<String> levels, byte[] bytes) {
+                stats.readInsideArchive(bytes.length);
                 byte[] text = Content.forRules(bytes);
                 List<Match> matches = detector.scan(text);
                 if (!matches.isEmpty()) {

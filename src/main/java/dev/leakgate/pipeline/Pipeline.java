@@ -168,7 +168,7 @@ public final class Pipeline {
         Set<String> blobs = ConcurrentHashMap.newKeySet();
         audit.run((blobId, content, length) -> {
             blobs.add(blobId);
-            return prescan(blobId, content, length);
+            return prescan(blobId, content, length, stats);
         }, target -> {
             blobs.remove(target.blobId());
             targets.add(target.path());
@@ -227,14 +227,14 @@ public final class Pipeline {
      * then reuses them. An archive is read inside here too, once per blob: true also when a file
      * inside has matches or something inside could not be read (it is named at each path).
      */
-    public boolean prescan(String blobId, byte[] content, int length) {
+    public boolean prescan(String blobId, byte[] content, int length, ScanStats stats) {
         List<Match> matches = detector().scan(content, length);
         boolean any = !matches.isEmpty();
         if (any) {
             byBlob.put(blobId, matches);
         }
         if (archives.enabled() && ArchiveFormat.detect(content, length) != null) {
-            ArchiveContents inside = ArchiveContents.read(content, length, archives, detector());
+            ArchiveContents inside = ArchiveContents.read(content, length, archives, detector(), stats);
             archiveByBlob.put(blobId, inside);
             any |= !inside.isEmpty();
         }
@@ -275,7 +275,7 @@ public final class Pipeline {
                     : byBlob.computeIfAbsent(target.blobId(), id -> detector().scan(target.content()));
         }
         // Under a secrets path an archive is what it is, no envelope: that finding says it all.
-        ArchiveContents inside = policy.isSecretsPath(path) ? ArchiveContents.NONE : inside(target);
+        ArchiveContents inside = policy.isSecretsPath(path) ? ArchiveContents.NONE : inside(target, stats);
         matches = inside.withoutShadows(matches);
         addFindings(path, path, target.content(), matches, target.addedLines(), envelopeFailed, target.commit(), out);
         if (!inside.isEmpty()) {
@@ -285,7 +285,7 @@ public final class Pipeline {
     }
 
     /** What {@code target} holds inside when it is an archive (read once per blob), else {@link ArchiveContents#NONE}. */
-    private ArchiveContents inside(Target target) {
+    private ArchiveContents inside(Target target, ScanStats stats) {
         if (!archives.enabled()) {
             return ArchiveContents.NONE;
         }
@@ -300,7 +300,7 @@ public final class Pipeline {
         if (ArchiveFormat.detect(content, content.length) == null) {
             return ArchiveContents.NONE;
         }
-        ArchiveContents read = ArchiveContents.read(content, content.length, archives, detector());
+        ArchiveContents read = ArchiveContents.read(content, content.length, archives, detector(), stats);
         if (blobId != null) {
             archiveByBlob.put(blobId, read);
         }

@@ -9,11 +9,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts of what a run read and passed over; shown in every report so nothing is skipped silently. */
-@JsonPropertyOrder({"targets", "bytes", "skippedBinary", "skippedLarge", "skippedSymlinks", "skippedSubmodules",
+@JsonPropertyOrder({"targets", "bytes", "archiveFiles", "archiveBytes", "skippedBinary", "skippedLarge", "skippedSymlinks", "skippedSubmodules",
     "skippedSpecial", "findings", "millis", "baselineUnused", "skipped"})
 public final class ScanStats {
     private final AtomicLong targets = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /** Files read inside archives (each archive blob once), and their bytes: part of what a target held. */
+    private final AtomicLong archiveFiles = new AtomicLong();
+    private final AtomicLong archiveBytes = new AtomicLong();
     private final AtomicLong skippedBinary = new AtomicLong();
     private final AtomicLong skippedLarge = new AtomicLong();
     private final AtomicLong skippedSymlinks = new AtomicLong();
@@ -31,6 +34,12 @@ public final class ScanStats {
     public void scanned(long size) {
         targets.incrementAndGet();
         bytes.addAndGet(size);
+    }
+
+    /** One file read inside an archive. */
+    public void readInsideArchive(long size) {
+        archiveFiles.incrementAndGet();
+        archiveBytes.addAndGet(size);
     }
 
     /** Counts and names one thing passed over; {@code path} is where it is shown (a blob id when no path is known). */
@@ -123,6 +132,14 @@ public final class ScanStats {
 
     public long getBytes() {
         return bytes.get();
+    }
+
+    public long getArchiveFiles() {
+        return archiveFiles.get();
+    }
+
+    public long getArchiveBytes() {
+        return archiveBytes.get();
     }
 
     public long getSkippedBinary() {

@@ -125,6 +125,7 @@ class ArchivesEndToEndTest {
         Cli res = Cli.run("gate", "-C", r.dir.toString(), "--base", base, "--format", "json").assertNoSecret(token);
         assertThat(res.exit()).as(res.toString()).isEqualTo(1);
         assertThat(Json.placed(res)).containsExactly(Json.place("dist/bundle.tgz!dir/.env", 2, added));
+        assertThat(Json.parse(res).get("stats").get("archiveFiles").asInt()).as("in the commit and the tree: read once").isEqualTo(2);
         // removed again: the range still publishes it in its history
         r.git("rm", "-q", "dist/bundle.tgz");
         r.commit("oops");
@@ -146,6 +147,7 @@ class ArchivesEndToEndTest {
             assertThat(Json.placed(res)).hasSize(1).first().asString()
                     .isIn(Json.place("dist/bundle.tgz!dir/.env", 2, added), Json.place("mirror/copy.tgz!dir/.env", 2, added));
             assertThat(Json.findings(res).get(0).get("otherPaths").asInt()).isEqualTo(1);
+            assertThat(Json.parse(res).get("stats").get("archiveFiles").asInt()).as("the two files inside, read once").isEqualTo(2);
             r.git("gc", "-q"); // and again from a pack
         }
     }
