@@ -380,6 +380,21 @@ public final class Detector {
         return (secret, secretStart) -> accept(rule, secret, secretStart, lines);
     }
 
+    /**
+     * No credential holds a control character other than line breaks and tabs (a PEM block spans
+     * lines): a candidate that does is a run of binary bytes a loose pattern took in, as in a class
+     * file's constant pool ("password: " then length bytes), now that binary content is scanned.
+     */
+    static boolean isText(String secret) {
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean accept(Rule rule, String secret, int secretStart, AllowedLines allowedLines) {
         if (secret.length() < rule.minLength()) {
             return false;
@@ -390,7 +405,8 @@ public final class Detector {
         if (rule.validator() != null && !rule.validator().valid(secret)) {
             return false;
         }
-        if (Placeholders.isPlaceholder(secret)) {
+        if (Placeholders.isPlaceholder(secret) || !isText(secret)
+                || (rule.shape() != null && rule.shape().readsAsWords(secret))) {
             return false;
         }
         if (allowedLines != null) {

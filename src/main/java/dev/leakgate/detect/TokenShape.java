@@ -167,6 +167,89 @@ public final class TokenShape {
      * characters as long as the shortest body? A service name in prose or code ("Apollo", "Front")
      * usually has none and costs a few byte reads instead of a regex try.
      */
+    /**
+     * Whether a candidate is a name, not a token: letters alone, where the body's alphabet has digits,
+     * that split wholly into words joined by nothing or by '_', '-', '.': {@code
+     * RunContainerCharRankIterator} beside a "roaring" import, {@code MAX_RETRY_COUNT}, {@code
+     * HTTPClientConnectionManager}. A word is Capitalised or lower case (2 to 20 letters, pronounceable
+     * when longer than 4: a vowel, no more than 5 consonants in a row), an acronym of up to 4 capitals,
+     * or, in a name without lower case, a longer capitalised word. Code names near a service's name are
+     * common; a random body of such an alphabet reads so about twice in 10,000 draws (the test bounds it).
+     */
+    boolean readsAsWords(String secret) {
+        if (!body.allows('0')) {
+            return false;
+        }
+        boolean mixed = false;
+        for (int k = 0; k < secret.length(); k++) {
+            mixed |= isLower(secret.charAt(k));
+        }
+        int i = 0;
+        int n = secret.length();
+        int words = 0;
+        while (i < n) {
+            char c = secret.charAt(i);
+            if (c == '_' || c == '-' || c == '.') {
+                i++;
+                continue;
+            }
+            int upper = 0;
+            while (i + upper < n && isUpper(secret.charAt(i + upper))) {
+                upper++;
+            }
+            int lower = 0;
+            while (i + upper + lower < n && isLower(secret.charAt(i + upper + lower))) {
+                lower++;
+            }
+            if (lower == 0) {
+                if (upper < 2 || (upper > 4 && (mixed || !pronounceable(secret, i, i + upper)))) {
+                    return false; // a digit or another character, a lone capital, a long run of capitals in camel case
+                }
+                i += upper;
+            } else if (lower < 2 || lower > 20) {
+                return false; // a lone lower-case letter or an endless one: random text, not a word
+            } else if (upper <= 1) {
+                if (!pronounceable(secret, i, i + upper + lower)) {
+                    return false;
+                }
+                i += upper + lower;
+            } else if (upper - 1 > 4) {
+                return false;
+            } else {
+                i += upper - 1; // an acronym before a word (HTTPClient: HTTP, then Client)
+                continue;
+            }
+            words++;
+        }
+        return words > 0;
+    }
+
+    /** Short words need not be (Http, Ctx, Msg); longer ones have a vowel and at most 5 consonants in a row. */
+    private static boolean pronounceable(String s, int from, int to) {
+        if (to - from <= 4) {
+            return true;
+        }
+        boolean vowel = false;
+        int consonants = 0;
+        for (int k = from; k < to; k++) {
+            if ("aeiouyAEIOUY".indexOf(s.charAt(k)) >= 0) {
+                vowel = true;
+                consonants = 0;
+            } else if (++consonants > 5) {
+                return false;
+            }
+        }
+        return vowel;
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
     boolean nearby(byte[] b, int start, int limit) {
         if (!named()) {
             return true;

@@ -201,4 +201,50 @@ class TokenShapeTest {
         }
         return found.isEmpty() ? null : found.get(0);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RunContainerCharRankIterator", "MutableRoaringBitmapSupplier", "MAX_RETRY_COUNT_FOR_REQUESTS",
+            "evaluateRangeQueryWithCursor", "HTTPClientConnectionManager", "org.roaringbitmap.RangeBitmap", "read-only-bitmap-view",
+            "getXMLHttpRequestFactory", "parseHttpRequestHeaders", "SSLSocketFactoryProvider"})
+    void namesInCodeAreNotTokens(String name) {
+        TokenShape s = TokenShape.of(List.of("roaring"), null, "base64url{28}", null);
+        assertThat(s.readsAsWords(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0en0g4Ipop-SdCp6sMwMznma-uBh", "z9CnTxKlMwCipFVLfAxCJ6Vd3DXG", "qWeRtYuIoPaSdFgHjKlZxCvBnMqW",
+            "qmzkvbxwrtplnhgfdsjcyaeiouqm"})
+    void tokensAndLetterRunsThatAreNoWordsAreKept(String body) {
+        TokenShape s = TokenShape.of(List.of("roaring"), null, "base64url{28}", null);
+        assertThat(s.readsAsWords(body)).isFalse();
+    }
+
+    /** A letters-only body (no digits in its alphabet) is the service's own shape, never taken for a name. */
+    @Test
+    void lettersOnlyAlphabetsAreNeverTakenForNames() {
+        TokenShape s = TokenShape.of(List.of("acmecloud"), null, "alpha{28}", null);
+        assertThat(s.readsAsWords("RunContainerCharRankIterator")).isFalse();
+    }
+
+    /** Random bodies of alphanumeric shapes are read as names only by rare chance (seeded). */
+    @Test
+    void randomBodiesRarelyReadAsWords() {
+        Random random = dev.leakgate.testing.TestSeed.random("TokenShapeTest.randomBodiesRarelyReadAsWords");
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        TokenShape s = TokenShape.of(List.of("acmecloud"), null, "base64url{16,64}", null);
+        int draws = 200_000;
+        int words = 0;
+        for (int i = 0; i < draws; i++) {
+            int n = 16 + random.nextInt(49);
+            StringBuilder b = new StringBuilder(n);
+            for (int k = 0; k < n; k++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            words += s.readsAsWords(b.toString()) ? 1 : 0;
+        }
+        // About 35 (2 in 10,000, mostly the shortest bodies): the recall given up for names in code.
+        // The bound, twice that, fails for a check that takes much more random text for a name.
+        assertThat(words).as("random bodies read as words, of %d (seed %d)", draws, dev.leakgate.testing.TestSeed.run())
+                .isLessThanOrEqualTo(70);
+    }
 }
