@@ -171,8 +171,12 @@ public final class RuleLoader {
                 List.copyOf(keywords), entropy, s.minLength() == null ? 0 : s.minLength(), s.validator(), validator,
                 List.copyOf(allow), window, Boolean.TRUE.equals(s.generic()),
                 assignment || shape != null || Boolean.TRUE.equals(s.anchored()), assignment, shape,
-                s.examples() == null ? List.of() : List.copyOf(s.examples()),
-                s.negativeExamples() == null ? List.of() : List.copyOf(s.negativeExamples()), origin);
+                examples(s.examples()), examples(s.negativeExamples()), origin);
+    }
+
+    /** The packed set's examples stay as they are, decoded on first use (see PackedRuleReader). */
+    private static List<String> examples(List<String> list) {
+        return list == null ? List.of() : list instanceof PackedRuleReader.Strings ? list : List.copyOf(list);
     }
 
     private static boolean isAscii(String s) {
