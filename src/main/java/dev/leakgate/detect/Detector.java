@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Runs a rule set over content. One keyword pass picks the rules worth running and where: each
@@ -64,45 +63,95 @@ public final class Detector {
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
-        List<Integer> always = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            Rule rule = rules.get(r);
+        int n = this.rules.size();
+        // Loops and arrays, no streams, boxing or per-rule regex strings: the pre-commit hook builds
+        // this for a thousand rules at every commit, in a cold JVM, on its critical path.
+        Map<String, Integer> keywordIndex = new LinkedHashMap<>();
+        List<int[]> byKeyword = new ArrayList<>();
+        int[] byKeywordSize = new int[16];
+        int[] always = new int[n];
+        int nAlways = 0;
+        for (int r = 0; r < n; r++) {
+            Rule rule = this.rules.get(r);
             if (rule.keywords().isEmpty()) {
-                always.add(r);
+                always[nAlways++] = r;
             }
             for (String k : rule.keywords()) {
-                byKeyword.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+                Integer at = keywordIndex.get(k);
+                if (at == null) {
+                    at = byKeyword.size();
+                    keywordIndex.put(k, at);
+                    byKeyword.add(new int[2]);
+                    if (at == byKeywordSize.length) {
+                        byKeywordSize = Arrays.copyOf(byKeywordSize, at * 2);
+                    }
+                }
+                int[] list = byKeyword.get(at);
+                int size = byKeywordSize[at];
+                if (size == list.length) {
+                    list = Arrays.copyOf(list, size * 2);
+                    byKeyword.set(at, list);
+                }
+                list[size] = r;
+                byKeywordSize[at] = size + 1;
             }
         }
-        automaton = new KeywordAutomaton(new ArrayList<>(byKeyword.keySet()));
-        rulesByKeyword = byKeyword.values().stream()
-                .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        unanchored = always.stream().mapToInt(Integer::intValue).toArray();
-        anchored = new boolean[rules.size()];
-        withContext = new LazyPattern[rules.size()];
-        atStart = new LazyPattern[rules.size()];
-        for (int r = 0; r < rules.size(); r++) {
-            anchored[r] = rules.get(r).anchored() && !rules.get(r).keywords().isEmpty();
+        automaton = new KeywordAutomaton(new ArrayList<>(keywordIndex.keySet()));
+        rulesByKeyword = new int[byKeyword.size()][];
+        for (int k = 0; k < rulesByKeyword.length; k++) {
+            rulesByKeyword[k] = Arrays.copyOf(byKeyword.get(k), byKeywordSize[k]);
+        }
+        unanchored = Arrays.copyOf(always, nAlways);
+        anchored = new boolean[n];
+        withContext = new LazyPattern[n];
+        atStart = new LazyPattern[n];
+        for (int r = 0; r < n; r++) {
+            Rule rule = this.rules.get(r);
+            anchored[r] = rule.anchored() && !rule.keywords().isEmpty();
             if (anchored[r]) {
-                withContext[r] = new LazyPattern("^(?s:.)(?:" + rules.get(r).pattern().source() + ")");
-                atStart[r] = new LazyPattern("^(?:" + rules.get(r).pattern().source() + ")");
+                // their sources are written on first use: most rules never have a hit in a run
+                withContext[r] = LazyPattern.around("^(?s:.)(?:", rule.pattern(), ")");
+                atStart[r] = LazyPattern.around("^(?:", rule.pattern(), ")");
             }
         }
-        anchorBack = automaton.keywords().stream().mapToInt(k -> k.charAt(0) == '\n' ? k.length() - 1 : k.length()).toArray();
-        order = IntStream.range(0, rules.size()).boxed()
-                .sorted(Comparator.comparing(r -> rules.get(r).generic())).mapToInt(Integer::intValue).toArray();
-        reaches = new Reach[rules.size()];
-        windowOf = new int[rules.size()];
-        List<Integer> distinct = new ArrayList<>(List.of(0));
-        for (int r = 0; r < rules.size(); r++) {
-            int w = rules.get(r).window();
-            if (!distinct.contains(w)) {
-                distinct.add(w);
-            }
-            windowOf[r] = distinct.indexOf(w);
+        List<String> keywords = automaton.keywords();
+        anchorBack = new int[keywords.size()];
+        for (int k = 0; k < anchorBack.length; k++) {
+            String kw = keywords.get(k);
+            anchorBack[k] = kw.charAt(0) == '\n' ? kw.length() - 1 : kw.length();
         }
-        windows = distinct.stream().mapToInt(Integer::intValue).toArray();
+        // specific rules first, generic ones after, each in rule order (a stable partition)
+        order = new int[n];
+        int o = 0;
+        for (int r = 0; r < n; r++) {
+            if (!this.rules.get(r).generic()) {
+                order[o++] = r;
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            if (this.rules.get(r).generic()) {
+                order[o++] = r;
+            }
+        }
+        reaches = new Reach[n];
+        windowOf = new int[n];
+        int[] distinct = new int[] {0};
+        for (int r = 0; r < n; r++) {
+            int w = this.rules.get(r).window();
+            int at = -1;
+            for (int i = 0; i < distinct.length && at < 0; i++) {
+                if (distinct[i] == w) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                at = distinct.length;
+                distinct = Arrays.copyOf(distinct, at + 1);
+                distinct[at] = w;
+            }
+            windowOf[r] = at;
+        }
+        windows = distinct;
     }
 
     /** The rule's reach, made on first use; a race makes two equal ones, either of which serves. */
