@@ -73,6 +73,43 @@ public final class ByteText {
         return i;
     }
 
+    /** Where an offset is: its 1-based line and column (in characters), and where its line starts. */
+    public record Position(int line, int column, int lineStart) {
+    }
+
+    /**
+     * The position of each of {@code offsets} (in any order), found in one walk over the text up to
+     * the last of them: a target with many findings costs one pass, not one per finding, however
+     * long its lines ({@link #lineOf} and {@link #columnOf} count from the start for each).
+     */
+    public Position[] positions(int[] offsets) {
+        long[] order = new long[offsets.length];
+        for (int i = 0; i < offsets.length; i++) {
+            order[i] = (long) Math.max(0, Math.min(offsets[i], length)) << 32 | i;
+        }
+        java.util.Arrays.sort(order);
+        Position[] out = new Position[offsets.length];
+        int line = 1;
+        int lineStart = 0;
+        int column = 1;
+        int at = 0;
+        for (long o : order) {
+            int offset = (int) (o >>> 32);
+            for (; at < offset; at++) {
+                byte b = bytes[at];
+                if (b == '\n') {
+                    line++;
+                    lineStart = at + 1;
+                    column = 1;
+                } else if ((b & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            out[(int) o] = new Position(line, column, lineStart);
+        }
+        return out;
+    }
+
     /** 1-based line number of an offset. */
     public int lineOf(int offset) {
         int line = 1;

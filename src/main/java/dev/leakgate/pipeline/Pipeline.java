@@ -343,28 +343,42 @@ public final class Pipeline {
             return;
         }
         ByteText text = new ByteText(content);
-        for (Match m : matches) {
+        // A finding is placed at its secret: a match may start with the delimiter before it, which
+        // for a secret at a line start is the previous line's newline. All positions come from one
+        // walk over the content, and findings on one line share its text.
+        int[] offsets = new int[matches.size() * 2];
+        for (int i = 0; i < matches.size(); i++) {
+            offsets[2 * i] = matches.get(i).secretStart();
+            offsets[2 * i + 1] = firstByte(text, matches.get(i));
+        }
+        ByteText.Position[] positions = text.positions(offsets);
+        int lineStart = -1;
+        String lineText = null;
+        boolean lineMarked = false;
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
             Rule rule = m.rule();
             if (!policy.applies(rule.kind(), kindsPath) || (envelopeFailed && rule.kind() == Kind.SECRET)) {
                 continue;
             }
-            // A finding is placed at its secret: a match may start with the delimiter before it,
-            // which for a secret at a line start is the previous line's newline.
-            int line = text.lineOf(m.secretStart());
-            if (!added(addedLines, text, m)) {
+            ByteText.Position at = positions[2 * i];
+            if (!added(addedLines, positions[2 * i + 1].line(), text, m)) {
                 continue;
             }
-            String lineText = text.slice(text.lineStart(m.secretStart()), text.lineEnd(m.secretStart()));
-            if (policy.isAllowedValue(m.secret(), lineText)
-                    || (policy.inlineAllow() && InlineAllow.marks(lineText))) {
+            if (at.lineStart() != lineStart) {
+                lineStart = at.lineStart();
+                lineText = text.slice(lineStart, text.lineEnd(m.secretStart()));
+                lineMarked = policy.inlineAllow() && InlineAllow.marks(lineText);
+            }
+            if (lineMarked || policy.isAllowedValue(m.secret(), lineText)) {
                 continue;
             }
             String fp = Fingerprints.of(rule.id(), m.secret());
             if (policy.isAllowedFingerprint(fp)) {
                 continue;
             }
-            accept(new Finding(rule.id(), rule.kind().label(), rule.description(), path, line,
-                    text.columnOf(m.secretStart()), commit, fp, Redaction.preview(rule.id(), m.secret()),
+            accept(new Finding(rule.id(), rule.kind().label(), rule.description(), path, at.line(),
+                    at.column(), commit, fp, Redaction.preview(rule.id(), m.secret()),
                     m.decoded() ? Boolean.TRUE : null, null, null), out);
         }
     }
@@ -402,20 +416,14 @@ public final class Pipeline {
     }
 
     /**
-     * A match counts for a change when any of its lines is one the change adds. A newline the
-     * match opens with (the delimiter before a secret at a line start) puts none of it on the line
-     * before.
+     * A match counts for a change when any of its lines is one the change adds, from the line of
+     * its {@link #firstByte} on.
      */
-    private static boolean added(LineSet addedLines, ByteText text, Match m) {
+    private static boolean added(LineSet addedLines, int firstLine, ByteText text, Match m) {
         if (addedLines == null) {
             return true;
         }
-        int from = m.start();
-        byte[] b = text.bytes();
-        while (from < m.secretStart() && (b[from] == '\n' || b[from] == '\r')) {
-            from++;
-        }
-        int firstLine = text.lineOf(from);
+        int from = firstByte(text, m);
         int lastLine = firstLine + countNewlines(text, from, Math.max(from, m.end() - 1));
         for (int l = firstLine; l <= lastLine; l++) {
             if (addedLines.contains(l)) {
@@ -423,6 +431,16 @@ public final class Pipeline {
             }
         }
         return false;
+    }
+
+    /** A match's first byte, past a newline it opens with (the delimiter before a secret at a line start). */
+    private static int firstByte(ByteText text, Match m) {
+        int from = m.start();
+        byte[] b = text.bytes();
+        while (from < m.secretStart() && (b[from] == '\n' || b[from] == '\r')) {
+            from++;
+        }
+        return from;
     }
 
     private static int countNewlines(ByteText text, int from, int to) {

@@ -54,6 +54,26 @@ class FindingPositionsTest {
     }
 
     @Test
+    void thousandsOfKeysAreEachPlacedOnTheirOwnLineAndColumn() throws Exception {
+        // Lines and columns come from one walk over the file, not a count from its start per finding.
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            keys.add(Tokens.sshRsaPublicKey(2048));
+        }
+        StringBuilder content = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int line = 1; line <= 3000; line++) {
+            String indent = " ".repeat(line % 7);
+            content.append(indent).append(keys.get(line % keys.size())).append(" host-").append(line).append('\n');
+            expected.add("ssh-public-key " + line + ":" + (indent.length() + 1));
+        }
+        Cli r = scan("known_keys", content.toString());
+        assertThat(r.exit()).as("exit").isEqualTo(1);
+        assertThat(positions(r)).containsExactlyElementsOf(expected);
+        r.assertNoSecret(keys.toArray(String[]::new));
+    }
+
+    @Test
     void aNixCacheKeyAtALineStartIsReportedOnItsLineNotTheMentionAbove() throws Exception {
         String key = Tokens.nixCachePublicKey("cache.fleet.internal-1");
         Cli r = scan("nix.conf", "# rotate name-1: keys yearly\n" + key + "\n");
