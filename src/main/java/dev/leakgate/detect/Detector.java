@@ -16,27 +16,30 @@ import java.util.Map;
  * <p>What a rule finds is defined on the whole content, and the slices only make it cheaper:
  * <ul>
  *   <li>a rule with keywords reports the matches of its regex searched along the whole content
- *       (leftmost first, one after the other) that touch a line holding one of its keywords, or
- *       the {@code window} bytes after such a line (to the end of the line those reach);</li>
+ *       (leftmost first, one after the other) that touch a keyword's surroundings: its line, within
+ *       {@link #CONTEXT} bytes of it, or for a rule with a {@code window} on to the end of the line
+ *       the window reaches. For most rules every match holds a keyword ({@link KeywordCover}) and
+ *       this is every match;</li>
  *   <li>an {@code anchored} rule reports, at each start of one of its keywords in turn (past its
  *       last match), the match of its regex from exactly there;</li>
  *   <li>a rule without keywords searches the whole content.</li>
  * </ul>
  * Each slice is made wide enough, from the shape of the rule's regex ({@link Reach}), that the regex
  * engine sees there what it would see in the whole content: a slice starts where the earliest
- * match touching its lines could start, and ends past the last byte any thread started in it could
- * read. A search finding nothing also tells that later slices reaching no further hold nothing,
- * so many keywords on one long line cost one pass over it, not one per keyword.
+ * match touching it could start (for a rule whose matches hold a keyword, the earliest match
+ * holding the hit), and ends past the last byte any thread started in it could read. A search
+ * finding nothing also tells that later slices reaching no further hold nothing, so many keywords
+ * on one long line cost one pass over it, not one per keyword.
  */
 public final class Detector {
     private final List<Rule> rules;
     private final KeywordAutomaton automaton;
     /** For each keyword of the automaton, the indexes of the rules it triggers. */
     private final int[][] rulesByKeyword;
-    /** Rules without keywords: they run over the whole content. */
-    private final int[] unanchored;
     /** Per rule: its matches start where a keyword starts. */
     private final boolean[] anchored;
+    /** Per rule: it has no keywords, and searches the whole content. */
+    private final boolean[] keywordless;
     /**
      * Where an anchored rule's try starts, back from a keyword's end: its length, less the
      * leading newline of a keyword that marks a line start ("\nmachine "), so that the match,
@@ -57,9 +60,10 @@ public final class Detector {
     private final int[] order;
     /** Per rule, how far its matches reach: built on a rule's first slice (most rules never need it in a run). */
     private final Reach[] reaches;
-    /** The distinct windows of the rules (index 0: none), and per rule the index of its own. */
-    private final int[] windows;
-    private final int[] windowOf;
+    /** Per rule without anchoring: 1 if every match holds a keyword ({@link KeywordCover}), -1 if not, 0 not known yet. */
+    private final byte[] keywordInMatch;
+    /** Per keyword of the automaton, its length: where a hit starts. */
+    private final int[] keywordLength;
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -69,13 +73,8 @@ public final class Detector {
         Map<String, Integer> keywordIndex = new LinkedHashMap<>();
         List<int[]> byKeyword = new ArrayList<>();
         int[] byKeywordSize = new int[16];
-        int[] always = new int[n];
-        int nAlways = 0;
         for (int r = 0; r < n; r++) {
             Rule rule = this.rules.get(r);
-            if (rule.keywords().isEmpty()) {
-                always[nAlways++] = r;
-            }
             for (String k : rule.keywords()) {
                 Integer at = keywordIndex.get(k);
                 if (at == null) {
@@ -101,13 +100,14 @@ public final class Detector {
         for (int k = 0; k < rulesByKeyword.length; k++) {
             rulesByKeyword[k] = Arrays.copyOf(byKeyword.get(k), byKeywordSize[k]);
         }
-        unanchored = Arrays.copyOf(always, nAlways);
         anchored = new boolean[n];
+        keywordless = new boolean[n];
         withContext = new LazyPattern[n];
         atStart = new LazyPattern[n];
         for (int r = 0; r < n; r++) {
             Rule rule = this.rules.get(r);
-            anchored[r] = rule.anchored() && !rule.keywords().isEmpty();
+            keywordless[r] = rule.keywords().isEmpty();
+            anchored[r] = rule.anchored() && !keywordless[r];
             if (anchored[r]) {
                 // their sources are written on first use: most rules never have a hit in a run
                 withContext[r] = LazyPattern.around("^(?s:.)(?:", rule.pattern(), ")");
@@ -116,9 +116,11 @@ public final class Detector {
         }
         List<String> keywords = automaton.keywords();
         anchorBack = new int[keywords.size()];
+        keywordLength = new int[keywords.size()];
         for (int k = 0; k < anchorBack.length; k++) {
             String kw = keywords.get(k);
             anchorBack[k] = kw.charAt(0) == '\n' ? kw.length() - 1 : kw.length();
+            keywordLength[k] = kw.length();
         }
         // specific rules first, generic ones after, each in rule order (a stable partition)
         order = new int[n];
@@ -134,31 +136,26 @@ public final class Detector {
             }
         }
         reaches = new Reach[n];
-        windowOf = new int[n];
-        int[] distinct = new int[] {0};
-        for (int r = 0; r < n; r++) {
-            int w = this.rules.get(r).window();
-            int at = -1;
-            for (int i = 0; i < distinct.length && at < 0; i++) {
-                if (distinct[i] == w) {
-                    at = i;
-                }
-            }
-            if (at < 0) {
-                at = distinct.length;
-                distinct = Arrays.copyOf(distinct, at + 1);
-                distinct[at] = w;
-            }
-            windowOf[r] = at;
-        }
-        windows = distinct;
+        keywordInMatch = new byte[n];
     }
 
-    /** The rule's reach, made on first use; a race makes two equal ones, either of which serves. */
+    /** Whether every match of the rule holds one of its keywords, found on first use (with {@link #reach}). */
+    private boolean keywordInEveryMatch(int r) {
+        reach(r);
+        return keywordInMatch[r] > 0;
+    }
+
+    /**
+     * The rule's reach, and whether its every match holds a keyword, read from one parse of its
+     * pattern on first use; a race makes two equal answers, either of which serves.
+     */
     private Reach reach(int r) {
         Reach reach = reaches[r];
         if (reach == null) {
-            reach = reaches[r] = Reach.of(rules.get(r).pattern().source());
+            Rule rule = rules.get(r);
+            com.google.re2j.ParsedRegex.Node tree = com.google.re2j.ParsedRegex.parse(rule.pattern().source());
+            keywordInMatch[r] = KeywordCover.everyMatchHoldsOne(tree, rule.keywords()) ? (byte) 1 : (byte) -1;
+            reach = reaches[r] = Reach.of(tree);
         }
         return reach;
     }
@@ -208,35 +205,47 @@ public final class Detector {
 
     private List<Match> scanRaw(byte[] content, int length) {
         ByteText text = new ByteText(content, length);
-        Hits hits = new Hits(text, rules.size(), windows);
+        Hits hits = new Hits(rules.size());
         automaton.scan(content, length, (kw, end) -> {
-            int start = Math.max(0, end - anchorBack[kw]);
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
-                    hits.addStart(r, start);
+                    hits.add(r, Math.max(0, end - anchorBack[kw]));
                 } else {
-                    hits.addZone(r, end - 1, windowOf[r]);
+                    hits.add(r, end - keywordLength[kw], end);
                 }
             }
         });
-        for (int r : unanchored) {
-            hits.addWhole(r);
-        }
         List<Match> matches = new ArrayList<>();
-        int specific = 0; // specific rules run first: their matches head the list
+        SecretSpans specific = null; // specific rules run first: made from their matches when the generic ones start
         for (int r : order) {
-            if (hits.size(r) == 0) {
-                continue; // most rules have no hit in a given target: no allocation, no call
+            if (hits.size(r) == 0 && !keywordless[r]) {
+                continue; // most rules have no hit in a given target: no allocation, no call, no load of the rule
             }
             Rule rule = rules.get(r);
-            int shadowing = rule.generic() ? specific : 0;
+            if (rule.generic() && specific == null) {
+                specific = new SecretSpans(matches, true);
+            }
+            SecretSpans shadowing = rule.generic() ? specific : null;
+            if (keywordless[r]) {
+                // No keywords: the whole content, every start.
+                Reach reach = reach(r);
+                search(text, rule, reach, reach.cursor(text), new int[] {0, length - 1}, null, matches, shadowing);
+                continue;
+            }
             if (anchored[r]) {
                 matchAtStarts(text, rule, atStart[r], withContext[r], hits.starts(r), matches, shadowing);
             } else {
-                matchInZones(text, rule, reach(r), hits.spans(r), hits.size(r), matches, shadowing);
-            }
-            if (!rule.generic()) {
-                specific = matches.size();
+                Reach reach = reach(r);
+                Reach.Cursor cursor = reach.cursor(text);
+                int[] zones = null;
+                int[] spans;
+                if (keywordInEveryMatch(r)) {
+                    spans = aroundHits(reach, cursor, hits.of(r), hits.size(r));
+                } else {
+                    zones = zones(text, hits.of(r), hits.size(r), rule.window());
+                    spans = zoneStarts(reach, cursor, zones);
+                }
+                search(text, rule, reach, cursor, spans, zones, matches, shadowing);
             }
         }
         return matches;
@@ -245,8 +254,9 @@ public final class Detector {
     /** Decodes each candidate run once (never the decoded text again) and scans the result. */
     private List<Match> scanDecoded(byte[] content, int length, List<Match> direct) {
         List<Match> out = new ArrayList<>();
+        SecretSpans specific = new SecretSpans(direct, true);
         Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
-            if (coveredBySpecific(runStart, runEnd, direct)) {
+            if (specific.overlaps(runStart, runEnd)) {
                 return;
             }
             List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length));
@@ -255,15 +265,6 @@ public final class Detector {
             }
         });
         return out;
-    }
-
-    private static boolean coveredBySpecific(int start, int end, List<Match> direct) {
-        for (Match d : direct) {
-            if (!d.rule().generic() && d.secretStart() < end && start < d.secretEnd()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public List<Match> scan(byte[] content) {
@@ -278,7 +279,7 @@ public final class Detector {
      * try on the whole content would.
      */
     private void matchAtStarts(ByteText text, Rule rule, LazyPattern atStart, LazyPattern withContext, int[] starts,
-            List<Match> out, int specific) {
+            List<Match> out, SecretSpans specific) {
         byte[] bytes = text.bytes();
         int length = text.length();
         int covered = -1;
@@ -323,7 +324,7 @@ public final class Detector {
             }
             int secretStart = from + m.start(g);
             int secretEnd = from + m.end(g);
-            if (shadowed(out, specific, secretStart, secretEnd)
+            if (specific != null && specific.overlaps(secretStart, secretEnd)
                     || rule.assignment() && !AssignmentFrame.literal(bytes, start, secretStart, secretEnd, length)) {
                 continue;
             }
@@ -336,15 +337,109 @@ public final class Detector {
     }
 
     /**
-     * The whole-content search of a rule, run only where its zones (keyword lines and windows, as
-     * [start, end) pairs in order) can hold a match that touches them. For each zone the slice
-     * starts at the earliest start of such a match ({@link Reach#backward}), or where the last
-     * match ended, and ends past what any thread started up to the zone's end can read
-     * ({@link Reach#forward}): what the regex finds there is what the whole-content search finds.
-     * A match found past the zone is kept only when the slice was wide enough for it too.
+     * Where matches of a rule whose every match holds a keyword can start: from the earliest start
+     * of a match ending past each hit ({@link Reach#backward}) to the hit's start, as [first, last]
+     * pairs, neighbours merged.
      */
-    private void matchInZones(ByteText text, Rule rule, Reach reach, int[] zones, int n, List<Match> out, int specific) {
-        Reach.Cursor cursor = reach.cursor(text);
+    private static int[] aroundHits(Reach reach, Reach.Cursor cursor, int[] hits, int n) {
+        Spans spans = new Spans(n);
+        for (int i = 0; i < n; i += 2) {
+            int start = Math.max(0, hits[i]);
+            spans.add(Math.min(start, reach.backward(cursor, hits[i + 1])), start);
+        }
+        return spans.done();
+    }
+
+    /**
+     * How far from a keyword a rule whose keyword is only context beside its match ({@code telegram}
+     * on the line of a bot token) still reports one: on the keyword's line, at most this many bytes
+     * before and after it. Ordinary lines are shorter; on a megabyte of minified code a name 40 KB
+     * away is no context, and searching the whole line cost each such rule a pass over it.
+     */
+    static final int CONTEXT = 1024;
+
+    /**
+     * The zones of a rule whose keywords may stand beside its matches, as [start, end) pairs,
+     * merged: each keyword's line, within {@link #CONTEXT} of the keyword, and for a rule with a
+     * window on to the end of the line the window reaches, with the newline ending it. Hits come
+     * in order, so each line is walked once.
+     */
+    private static int[] zones(ByteText text, int[] hits, int n, int window) {
+        int length = text.length();
+        Lines line = new Lines(text);
+        Lines far = window > 0 ? new Lines(text) : null;
+        Spans zones = new Spans(n);
+        for (int i = 0; i < n; i += 2) {
+            int start = Math.max(0, hits[i]);
+            int end = hits[i + 1];
+            line.at(end - 1);
+            int zoneEnd;
+            if (far != null) {
+                far.at((int) Math.min(length, (long) line.end + window));
+                zoneEnd = far.end < length ? far.end + 1 : far.end;
+            } else {
+                zoneEnd = (int) Math.min(line.end < length ? line.end + 1 : line.end, (long) end + CONTEXT);
+            }
+            zones.add(Math.max(line.start, start - CONTEXT), zoneEnd, 0);
+        }
+        return zones.done();
+    }
+
+    /** Where matches touching each zone can start: from the earliest start of one ending in it to its end. */
+    private static int[] zoneStarts(Reach reach, Reach.Cursor cursor, int[] zones) {
+        Spans spans = new Spans(zones.length);
+        for (int i = 0; i < zones.length; i += 2) {
+            spans.add(reach.backward(cursor, zones[i]), zones[i + 1] - 1);
+        }
+        return spans.done();
+    }
+
+    /** [first, last] or [start, end) pairs in order, a pair merged into the last when they meet (or nearly: one search beats two). */
+    private static final class Spans {
+        private int[] pairs;
+        private int n;
+
+        Spans(int capacity) {
+            pairs = new int[Math.max(4, capacity)];
+        }
+
+        void add(int first, int last) {
+            add(first, last, MERGE_GAP);
+        }
+
+        void add(int first, int last, int gap) {
+            // Pairs come nearly in order: a hit of a longer keyword ending later may start a little earlier.
+            if (n > 0 && first <= pairs[n - 1] + gap) {
+                pairs[n - 2] = Math.min(pairs[n - 2], first);
+                pairs[n - 1] = Math.max(pairs[n - 1], last);
+                return;
+            }
+            if (n + 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            pairs[n++] = first;
+            pairs[n++] = last;
+        }
+
+        int[] done() {
+            return Arrays.copyOf(pairs, n);
+        }
+    }
+
+    /** Spans of candidate starts closer than this are searched as one: a few bytes more beat another regex start. */
+    static final int MERGE_GAP = 64;
+
+    /**
+     * The whole-content search of a rule (find() after find()), run only on the spans of starts
+     * where a match can be reported ([first, last] pairs in order). Each search's slice starts at
+     * the span or where the last match ended, and ends past what any thread started up to the
+     * span's last start can read ({@link Reach#forward}): what the regex finds there is what the
+     * whole-content search finds. A match found past the span is kept only when the slice was wide
+     * enough for it too. With {@code zones} (pairs [start, end)), a match is reported only if it
+     * touches one; without, every match holds a keyword and is reported.
+     */
+    private void search(ByteText text, Rule rule, Reach reach, Reach.Cursor cursor, int[] spans, int[] zones,
+            List<Match> out, SecretSpans specific) {
         int length = text.length();
         int g = rule.secretGroup();
         Matcher m = null;
@@ -353,12 +448,12 @@ public final class Detector {
         int failFrom = Integer.MAX_VALUE; // the last search that found nothing, from here ...
         int failEnd = -1; // ... over a slice ending here
         int zone = 0; // the first zone that ends after the last match start
-        for (int i = 0; i < n; i += 2) {
-            int last = zones[i + 1] - 1; // the last start that can still touch the zone
+        for (int i = 0; i < spans.length; i += 2) {
+            int last = spans[i + 1];
             if (last < p) {
                 continue;
             }
-            int from = Math.max(reach.backward(cursor, zones[i]), p);
+            int from = Math.max(spans[i], p);
             int end = (int) Math.min(length, (long) reach.forward(cursor, last) + 1);
             if (from >= failFrom && end <= failEnd) {
                 p = last + 1; // that search covered these starts, with all they can read
@@ -375,18 +470,21 @@ public final class Detector {
                 }
                 int start = m.start();
                 if (start > last && end < length && reach.forward(cursor, start) >= end) {
-                    p = last + 1; // all that is known: nothing starts up to the zone's end
+                    p = last + 1; // all that is known: nothing starts up to the span's end
                     break;
                 }
                 int stop = m.end();
-                while (zone < n && zones[zone + 1] <= start) {
-                    zone += 2;
+                boolean touches = true;
+                if (zones != null) {
+                    while (zone < zones.length && zones[zone + 1] <= start) {
+                        zone += 2;
+                    }
+                    touches = zone < zones.length && zones[zone] < Math.max(stop, start + 1);
                 }
-                boolean touches = zone < n && zones[zone] < Math.max(stop, start + 1);
                 if (touches && m.start(g) >= 0) {
                     int secretStart = m.start(g);
                     int secretEnd = m.end(g);
-                    if (!shadowed(out, specific, secretStart, secretEnd)) {
+                    if (specific == null || !specific.overlaps(secretStart, secretEnd)) {
                         String secret = m.group(g);
                         if (acceptance.accept(secret, secretStart)) {
                             out.add(new Match(rule, start, stop, secretStart, secretEnd, secret, false));
@@ -397,21 +495,6 @@ public final class Detector {
                 from = p;
             }
         }
-    }
-
-    /**
-     * Whether one of the first {@code specific} matches (the specific rules' matches) overlaps this
-     * secret: a generic candidate there would be dropped anyway ({@link #dropShadowedGeneric}),
-     * so its checks (entropy, placeholders, a dozen allow regexes) are not worth running.
-     */
-    private static boolean shadowed(List<Match> out, int specific, int secretStart, int secretEnd) {
-        for (int i = 0; i < specific; i++) {
-            Match d = out.get(i);
-            if (d.secretStart() < secretEnd && secretStart < d.secretEnd()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The precision checks every candidate passes before it becomes a match. */
@@ -464,15 +547,24 @@ public final class Detector {
                     return false;
                 }
             }
-            return !allowedLines.at(secretStart);
+            return !allowedLines.at(secretStart, secretStart + secret.length());
         }
         return true;
     }
 
     /**
-     * Whether a rule's allow patterns find something on the line of an offset, remembered for the
-     * last line: candidates come in order, so a long line holding many is read once per rule, not
-     * copied and searched once per candidate.
+     * How much of a long line a rule's allow patterns see: this many bytes either side of the
+     * secret. They read the context of a value (the name it is assigned to, the host it belongs
+     * to); on a megabyte of minified code a "cache_key:" anywhere on the line is no context, and
+     * running each pattern over the whole line per line or per candidate cost seconds.
+     */
+    static final int ALLOW_CONTEXT = 256;
+
+    /**
+     * Whether a rule's allow patterns find something on the line of a secret: the whole line,
+     * remembered for the last line (candidates come in order), or on a longer line the
+     * {@link #ALLOW_CONTEXT} around the secret, searched from its start (so {@code ^} still means
+     * the line's start, which such a neighbourhood does not hold).
      */
     private static final class AllowedLines {
         private final Rule rule;
@@ -487,8 +579,19 @@ public final class Detector {
             this.lines = new Lines(text);
         }
 
-        boolean at(int offset) {
-            lines.at(offset);
+        boolean at(int secretStart, int secretEnd) {
+            lines.at(secretStart);
+            int from = Math.max(lines.start, secretStart - ALLOW_CONTEXT);
+            int to = Math.min(lines.end, secretEnd + ALLOW_CONTEXT);
+            if (from > lines.start || to < lines.end) {
+                CharSequence view = text.view(lines.start, to);
+                for (LazyPattern a : rule.allow()) {
+                    if (a.matcher(view).find(from - lines.start)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             if (lines.start != lineStart) {
                 lineStart = lines.start;
                 String line = text.slice(lines.start, lines.end);
@@ -509,153 +612,149 @@ public final class Detector {
      * generic matches on overlapping secrets, one stands for all (one value, one finding): a
      * semi-generic rule (a header, a query parameter, an .npmrc key) before a catch-all
      * ({@code generic-*}: any secret-like name), then the first in (offset, rule id) order.
+     * Sorted spans make each check a lookup: a file with 200,000 findings is not 200,000 squared.
      */
     private static List<Match> dropShadowedGeneric(List<Match> matches) {
         matches.sort(Comparator.comparingInt(Match::start).thenComparing(m -> m.rule().id()));
         if (matches.size() < 2) {
             return matches;
         }
+        SecretSpans specific = new SecretSpans(matches, true);
         List<Match> generic = new ArrayList<>();
         for (Match m : matches) {
-            if (m.rule().generic() && !overlapsSpecific(m, matches)) {
+            if (m.rule().generic() && !specific.overlaps(m.secretStart(), m.secretEnd())) {
                 generic.add(m);
             }
         }
+        if (generic.isEmpty() && specific.size() == matches.size()) {
+            return matches;
+        }
         generic.sort(Comparator.comparing((Match m) -> isCatchAll(m.rule()))
                 .thenComparingInt(Match::start).thenComparing(m -> m.rule().id()));
-        List<Match> keptGeneric = new ArrayList<>();
+        // Kept secrets never overlap one another: the one starting last before a secret's end is
+        // the only one that can overlap it.
+        java.util.TreeMap<Integer, Integer> keptSpans = new java.util.TreeMap<>();
+        java.util.Set<Match> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Match g : generic) {
-            if (!overlapsAny(g, keptGeneric)) {
-                keptGeneric.add(g);
+            int start = g.secretStart();
+            int end = g.secretEnd();
+            Map.Entry<Integer, Integer> before = keptSpans.floorEntry(end > start ? end - 1 : start - 1);
+            if (before != null && before.getValue() > start) {
+                continue;
+            }
+            kept.add(g);
+            if (end > start) {
+                keptSpans.put(start, end);
             }
         }
-        List<Match> kept = new ArrayList<>(matches.size());
+        List<Match> out = new ArrayList<>(matches.size());
         for (Match m : matches) {
-            if (!m.rule().generic() || keptGeneric.contains(m)) {
-                kept.add(m);
+            if (!m.rule().generic() || kept.contains(m)) {
+                out.add(m);
             }
         }
-        return kept;
+        return out;
     }
 
     private static boolean isCatchAll(Rule rule) {
         return rule.id().startsWith("generic-");
     }
 
-    private static boolean overlapsSpecific(Match g, List<Match> all) {
-        for (Match o : all) {
-            if (!o.rule().generic() && o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** The secret spans of some matches, sorted, for overlap checks by binary search. */
+    private static final class SecretSpans {
+        private final int[] starts;
+        /** Per position in {@link #starts}, the largest end of the spans up to it. */
+        private final int[] maxEnd;
 
-    private static boolean overlapsAny(Match g, List<Match> kept) {
-        for (Match o : kept) {
-            if (o.secretStart() < g.secretEnd() && g.secretStart() < o.secretEnd()) {
-                return true;
+        SecretSpans(List<Match> matches, boolean specificOnly) {
+            long[] spans = new long[matches.size()];
+            int n = 0;
+            for (Match m : matches) {
+                if (!specificOnly || !m.rule().generic()) {
+                    spans[n++] = (long) m.secretStart() << 32 | (m.secretEnd() & 0xffffffffL);
+                }
+            }
+            Arrays.sort(spans, 0, n);
+            starts = new int[n];
+            maxEnd = new int[n];
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                starts[i] = (int) (spans[i] >>> 32);
+                max = Math.max(max, (int) spans[i]);
+                maxEnd[i] = max;
             }
         }
-        return false;
+
+        int size() {
+            return starts.length;
+        }
+
+        /** Whether a span overlaps [start, end): one starts before {@code end} and ends after {@code start}. */
+        boolean overlaps(int start, int end) {
+            int lo = 0;
+            int hi = starts.length; // the first index whose start is at or past end
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < end) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo > 0 && maxEnd[lo - 1] > start;
+        }
     }
 
     /**
-     * Where each rule may match in one content: for anchored rules the keyword starts, for the
-     * others their zones (keyword lines widened by the window, merged when they meet), as
-     * [start, end) pairs. Keyword hits arrive in order of their end, so the line of each is found
-     * from the last: a line is walked once however many hits it holds.
+     * The keyword hits of each rule in one content, in the order the automaton found them: for
+     * anchored rules where a try starts, for the others each hit's [start, end).
      */
     private static final class Hits {
-        private final ByteText text;
-        private final int[][] spans;
+        private final int[][] hits;
         private final int[] sizes;
-        /** Per rule, the end of the line of its last zone's keyword: later hits on that line add nothing (made on the first zone). */
-        private int[] keywordLineEnd;
-        private final int[] windows;
-        /** The keyword's line, then per window the line its reach ends on. */
-        private final Lines keywordLine;
-        private final Lines[] windowLine;
 
-        Hits(ByteText text, int rules, int[] windows) {
-            this.text = text;
-            this.spans = new int[rules][];
+        Hits(int rules) {
+            this.hits = new int[rules][];
             this.sizes = new int[rules];
-            this.windows = windows;
-            this.keywordLine = new Lines(text);
-            this.windowLine = new Lines[windows.length];
         }
 
-        /** A keyword whose last byte is at {@code lastByte}: the rule may match on its line and window. */
-        void addZone(int rule, int lastByte, int window) {
+        void add(int rule, int start) {
             int n = sizes[rule];
-            if (n > 0 && lastByte <= keywordLineEnd[rule]) {
-                return; // the common case for repeated keywords: same line, same zone
+            int[] h = hits[rule];
+            if (h == null) {
+                h = hits[rule] = new int[8];
+            } else if (n == h.length) {
+                h = hits[rule] = Arrays.copyOf(h, n * 2);
             }
-            if (keywordLineEnd == null) {
-                keywordLineEnd = new int[sizes.length];
-            }
-            keywordLine.at(lastByte);
-            int lineEnd = keywordLine.end;
-            int end = lineEnd;
-            if (windows[window] > 0) {
-                Lines far = windowLine[window];
-                if (far == null) {
-                    far = windowLine[window] = new Lines(text);
-                }
-                far.at((int) Math.min(text.length(), (long) lineEnd + windows[window]));
-                end = far.end;
-            }
-            keywordLineEnd[rule] = lineEnd;
-            add(rule, keywordLine.start, end < text.length() ? end + 1 : end);
-        }
-
-        private void add(int rule, int start, int end) {
-            int n = sizes[rule];
-            int[] s = spans[rule];
-            if (s == null) {
-                s = spans[rule] = new int[8];
-            }
-            if (n > 0 && start <= s[n - 1]) {
-                s[n - 1] = Math.max(s[n - 1], end);
-                return;
-            }
-            if (n + 2 > s.length) {
-                s = spans[rule] = Arrays.copyOf(s, s.length * 2);
-            }
-            s[n] = start;
-            s[n + 1] = end;
-            sizes[rule] = n + 2;
-        }
-
-        /** For anchored rules: keyword start offsets, in the order the automaton found them. */
-        void addStart(int rule, int start) {
-            int n = sizes[rule];
-            int[] s = spans[rule];
-            if (s == null) {
-                s = spans[rule] = new int[8];
-            } else if (n == s.length) {
-                s = spans[rule] = Arrays.copyOf(s, n * 2);
-            }
-            s[n] = start;
+            h[n] = start;
             sizes[rule] = n + 1;
         }
 
+        void add(int rule, int start, int end) {
+            int n = sizes[rule];
+            int[] h = hits[rule];
+            if (n > 0 && h[n - 2] == start && h[n - 1] == end) {
+                return; // two keywords of one rule, one hit ("api-key" in "x-api-key" counts once)
+            }
+            if (h == null) {
+                h = hits[rule] = new int[8];
+            } else if (n + 2 > h.length) {
+                h = hits[rule] = Arrays.copyOf(h, h.length * 2);
+            }
+            h[n] = start;
+            h[n + 1] = end;
+            sizes[rule] = n + 2;
+        }
+
         int[] starts(int rule) {
-            int[] s = Arrays.copyOf(spans[rule], sizes[rule]);
+            int[] s = Arrays.copyOf(hits[rule], sizes[rule]);
             Arrays.sort(s); // keywords ending at the same offset arrive longest first
             return s;
         }
 
-        /** A rule without keywords: one zone, the whole content. */
-        void addWhole(int rule) {
-            spans[rule] = new int[] {0, text.length()};
-            sizes[rule] = 2;
-        }
-
-        /** The rule's zones as [start, end) pairs in the first {@link #size} entries (no copy: this runs per rule per target). */
-        int[] spans(int rule) {
-            return spans[rule];
+        /** The rule's hits as [start, end) pairs in the first {@link #size} entries (no copy). */
+        int[] of(int rule) {
+            return hits[rule];
         }
 
         int size(int rule) {

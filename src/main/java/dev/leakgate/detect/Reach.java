@@ -40,8 +40,12 @@ final class Reach {
     }
 
     static Reach of(String pattern) {
+        return of(ParsedRegex.parse(pattern));
+    }
+
+    static Reach of(Node pattern) {
         Builder b = new Builder();
-        Step root = b.step(ParsedRegex.parse(pattern));
+        Step root = b.step(pattern);
         return new Reach(root, b.runs);
     }
 
@@ -98,12 +102,19 @@ final class Reach {
         /** The offset after the last byte before {@code pos} that is not in {@code set}. */
         int runStart(int slot, boolean[] set, int pos) {
             int m = slot * 4;
-            if (pos >= memo[m + 2] && pos <= memo[m + 3]) {
-                return memo[m + 2];
+            int known = memo[m + 2];
+            int to = memo[m + 3];
+            if (pos >= known && pos <= to && known >= 0) {
+                return known;
             }
+            // Walk back, but only to the end of the run already known: rising queries walk each byte once.
+            int floor = known >= 0 && pos > to ? to : 0;
             int i = pos;
-            while (i > 0 && set[bytes[i - 1] & 0xff]) {
+            while (i > floor && set[bytes[i - 1] & 0xff]) {
                 i--;
+            }
+            if (i == floor && floor > 0) {
+                i = known;
             }
             memo[m + 2] = i;
             memo[m + 3] = pos;
@@ -382,7 +393,12 @@ final class Reach {
             boolean[] s = new boolean[256];
             for (int r : n.runes()) {
                 add(s, r);
-                if (n.foldCase()) {
+                if (n.foldCase() && r < 128) {
+                    // ASCII letters fold only to each other within ISO-8859-1 (the Kelvin sign and
+                    // the long s lie beyond it).
+                    add(s, Character.toLowerCase(r));
+                    add(s, Character.toUpperCase(r));
+                } else if (n.foldCase()) {
                     int lower = Character.toLowerCase(r);
                     int upper = Character.toUpperCase(r);
                     for (int c = 0; c < 256; c++) {

@@ -81,12 +81,22 @@ class SlicedScanOracleTest {
         assertThat(found).as("matches compared: the inputs must exercise the rules").isGreaterThan(inputs * 5);
     }
 
-    /** Which rules an input is built around: every rule in turn, then random ones. */
+    /**
+     * Rules whose keyword is context beside their matches (the detector searches around their
+     * keywords' lines, not around the keywords): the inputs put more of them at a distance.
+     */
+    private static final List<Rule> CONTEXT_RULES = RULES.stream().filter(r -> !r.anchored() && !r.keywords().isEmpty()
+            && !KeywordCover.everyMatchHoldsOne(r.pattern().source(), r.keywords())).toList();
+
+    /** Which rules an input is built around: every rule in turn, then random ones, and a few context rules. */
     private static List<Rule> focus(Random random, int input) {
         List<Rule> focus = new ArrayList<>();
         for (int k = 0; k < FOCUS; k++) {
             int index = input * FOCUS + k;
             focus.add(index < RULES.size() ? RULES.get(index) : RULES.get(random.nextInt(RULES.size())));
+        }
+        for (int k = 0; k < 4 && !CONTEXT_RULES.isEmpty(); k++) {
+            focus.add(CONTEXT_RULES.get(random.nextInt(CONTEXT_RULES.size())));
         }
         return focus;
     }
@@ -139,11 +149,10 @@ class SlicedScanOracleTest {
             }
             return out;
         }
-        boolean[] zone = zoneLines(rule, text, hits);
-        int[] newlines = newlines(text);
+        List<int[]> zones = zones(rule, text, hits);
         Matcher m = rule.pattern().matcher(whole);
         while (m.find()) {
-            boolean touches = rule.keywords().isEmpty() || touches(zone, newlines, m.start(), m.end());
+            boolean touches = rule.keywords().isEmpty() || touches(zones, m.start(), m.end());
             if (touches && m.start(g) >= 0 && acceptance.accept(m.group(g), m.start(g))) {
                 out.add(new Match(rule, m.start(), m.end(), m.start(g), m.end(g), m.group(g), false));
             }
@@ -179,46 +188,37 @@ class SlicedScanOracleTest {
         return b.toString();
     }
 
-    /** Per line (0-based), whether it is a keyword line of the rule or inside one's window. */
-    private static boolean[] zoneLines(Rule rule, ByteText text, List<int[]> hits) {
-        int[] newlines = newlines(text);
-        boolean[] zone = new boolean[newlines.length + 1];
+    /**
+     * The zones of a rule whose keyword is context: per keyword, its line within the detector's
+     * context of it, or on to the end of the line its window reaches; as [start, end) pairs.
+     */
+    private static List<int[]> zones(Rule rule, ByteText text, List<int[]> hits) {
+        List<int[]> zones = new ArrayList<>();
         for (int[] h : hits) {
+            int start = Math.max(0, h[0]);
             int last = h[1] - 1;
+            int lineStart = text.lineStart(last);
             int lineEnd = text.lineEnd(last);
-            int reach = rule.window() > 0 ? text.lineEnd((int) Math.min(text.length(), (long) lineEnd + rule.window())) : lineEnd;
-            for (int l = lineOf(newlines, last); l <= lineOf(newlines, reach); l++) {
-                zone[l] = true;
+            int end;
+            if (rule.window() > 0) {
+                end = text.lineEnd((int) Math.min(text.length(), (long) lineEnd + rule.window()));
+                end = Math.min(text.length(), end + 1);
+            } else {
+                end = Math.min(Math.min(text.length(), lineEnd + 1), h[1] + Detector.CONTEXT);
             }
+            zones.add(new int[] {Math.max(lineStart, start - Detector.CONTEXT), end});
         }
-        return zone;
+        return zones;
     }
 
-    /** Whether [start, end) (or the empty match at start) holds a byte of a zone line. */
-    private static boolean touches(boolean[] zone, int[] newlines, int start, int end) {
-        int last = Math.max(start, end - 1);
-        for (int l = lineOf(newlines, start); l <= lineOf(newlines, last); l++) {
-            if (zone[l]) {
+    /** Whether [start, end) (or the empty match at start) holds a byte of a zone. */
+    private static boolean touches(List<int[]> zones, int start, int end) {
+        for (int[] z : zones) {
+            if (z[0] < Math.max(end, start + 1) && start < z[1]) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int[] newlines(ByteText text) {
-        List<Integer> at = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
-            if (text.bytes()[i] == '\n') {
-                at.add(i);
-            }
-        }
-        return at.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** 0-based line of an offset: the number of newlines before it (a newline belongs to the line it ends). */
-    private static int lineOf(int[] newlines, int offset) {
-        int i = java.util.Arrays.binarySearch(newlines, offset);
-        return i >= 0 ? i : -i - 1;
     }
 
     /** Where two match lists first differ, as offsets and line:column (never the text), or null. */
@@ -254,7 +254,7 @@ class SlicedScanOracleTest {
         int pieces = 30 + r.nextInt(90);
         for (int i = 0; i < pieces && out.size() < 40_000; i++) {
             Rule rule = focus.get(r.nextInt(focus.size()));
-            switch (r.nextInt(11)) {
+            switch (r.nextInt(12)) {
                 case 0, 1, 2 -> { // often on a line of its own: rules that open with a delimiter then take the newline
                     String before = r.nextBoolean() ? nl : "";
                     write(out, before + example(r, rule) + (r.nextBoolean() ? nl : ""));
@@ -278,7 +278,15 @@ class SlicedScanOracleTest {
                         write(out, k + pick(r, DELIMITERS) + value(r) + pick(r, DELIMITERS));
                     }
                 }
-                case 9 -> write(out, pick(r, DELIMITERS) + pick(r, DELIMITERS));
+                case 9 -> { // a keyword as context at a distance from an example, on one line, either way round
+                    rule = focus.get(focus.size() - 1 - r.nextInt(Math.min(4, focus.size())));
+                    String k = keyword(r, rule);
+                    String e = withoutKeywords(example(r, rule).replace("\r", "").replace("\n", " "), rule);
+                    int distance = r.nextBoolean() ? Detector.CONTEXT - 20 + r.nextInt(40) : r.nextInt(Detector.CONTEXT + 64);
+                    String gap = filler(r, Math.max(0, distance - (r.nextBoolean() ? 0 : e.length())));
+                    write(out, r.nextBoolean() ? k + " " + gap + e : e + gap + " " + k);
+                }
+                case 10 -> write(out, pick(r, DELIMITERS) + pick(r, DELIMITERS));
                 default -> { // an example split around a keyword of another rule
                     String e = example(r, rule);
                     int cut = e.isEmpty() ? 0 : r.nextInt(e.length());
@@ -307,6 +315,22 @@ class SlicedScanOracleTest {
             case 1 -> e.strip();
             default -> e;
         };
+    }
+
+    /** The text with the rule's keywords spelled apart: then only a keyword elsewhere makes a context. */
+    private static String withoutKeywords(String text, Rule rule) {
+        String out = text;
+        for (String k : rule.keywords()) {
+            StringBuilder b = new StringBuilder();
+            String lower = asciiLower(out);
+            int from = 0;
+            for (int at = lower.indexOf(k); at >= 0 && !k.isEmpty(); at = lower.indexOf(k, at + k.length())) {
+                b.append(out, from, at).append(out.charAt(at)).append('~').append(out, at + 1, at + k.length());
+                from = at + k.length();
+            }
+            out = b.append(out.substring(from)).toString();
+        }
+        return out;
     }
 
     private static String keyword(Random r, Rule rule) {
