@@ -21,6 +21,11 @@ public final class Tokens {
         random = TestSeed.random(scope);
     }
 
+    /** Fixed draws, for benchmarks: the same corpus every run. */
+    public static void seed(long seed) {
+        random = new Random(seed);
+    }
+
     /** The current generator, for tests that draw other kinds of random values. */
     public static Random random() {
         return random;
