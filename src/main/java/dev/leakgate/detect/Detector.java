@@ -190,7 +190,15 @@ public final class Detector {
      * encoded run with {@code decoded = true} unless a direct match already covers that run.
      */
     public List<Match> scan(byte[] content, int length) {
-        List<Match> matches = scanRaw(content, length);
+        return scan(content, length, null);
+    }
+
+    /**
+     * As {@link #scan(byte[], int)}, with the content's keyword hits already known (from
+     * {@link #keywordHits}); null: found here.
+     */
+    public List<Match> scan(byte[] content, int length, KeywordHits hits) {
+        List<Match> matches = scanRaw(content, length, hits);
         List<Match> decoded = scanDecoded(content, length, matches);
         if (!decoded.isEmpty()) {
             matches.addAll(decoded);
@@ -200,13 +208,30 @@ public final class Detector {
 
     /** The direct matches only, without the base64 rescan: what the differential test holds against a whole-content search. */
     List<Match> scanDirect(byte[] content, int length) {
-        return dropShadowedGeneric(scanRaw(content, length));
+        return dropShadowedGeneric(scanRaw(content, length, null));
     }
 
-    private List<Match> scanRaw(byte[] content, int length) {
+    /** Every keyword occurrence in the content: what {@link #scan(byte[], int, KeywordHits)} starts from. */
+    public KeywordHits keywordHits(byte[] content, int length) {
+        return KeywordHits.scan(automaton, content, length);
+    }
+
+    /**
+     * The keyword occurrences of a content that repeats ranges of an earlier one, from the earlier
+     * one's and a pass over only the bytes around what is new: equal to {@link #keywordHits} of
+     * the content (see {@link KeywordHits#derive}).
+     *
+     * @param copies (offset in content, offset in the earlier content, length) triples, in rising
+     *               order of offset in content, not overlapping; the bytes between them are new
+     */
+    public KeywordHits keywordHits(byte[] content, int length, KeywordHits earlier, int[] copies) {
+        return KeywordHits.derive(automaton, keywordLength, earlier, copies, content, length);
+    }
+
+    private List<Match> scanRaw(byte[] content, int length, KeywordHits known) {
         ByteText text = new ByteText(content, length);
         Hits hits = new Hits(rules.size());
-        automaton.scan(content, length, (kw, end) -> {
+        KeywordAutomaton.HitSink sink = (kw, end) -> {
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
                     hits.add(r, Math.max(0, end - anchorBack[kw]));
@@ -214,7 +239,14 @@ public final class Detector {
                     hits.add(r, end - keywordLength[kw], end);
                 }
             }
-        });
+        };
+        if (known == null) {
+            automaton.scan(content, length, sink);
+        } else {
+            for (int i = 0; i < known.size(); i++) {
+                sink.hit(known.keyword(i), known.end(i));
+            }
+        }
         List<Match> matches = new ArrayList<>();
         SecretSpans specific = null; // specific rules run first: made from their matches when the generic ones start
         for (int r : order) {
@@ -259,7 +291,7 @@ public final class Detector {
             if (specific.overlaps(runStart, runEnd)) {
                 return;
             }
-            List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length));
+            List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length, null));
             for (Match m : inner) {
                 out.add(new Match(m.rule(), runStart, runEnd, runStart, runEnd, m.secret(), true));
             }

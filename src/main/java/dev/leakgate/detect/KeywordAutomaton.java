@@ -161,6 +161,20 @@ public final class KeywordAutomaton {
         return keywords;
     }
 
+    /** The length of the longest keyword: a hit touching an offset lies within this many bytes of it. */
+    public int longest() {
+        return longest;
+    }
+
+    /**
+     * Every keyword occurrence that starts at or after {@code from} and ends by {@code to}: a pass
+     * from the root state (from the state after the newline the content is read as starting with,
+     * when {@code from} is 0), so none that starts earlier is reported.
+     */
+    public void scanWindow(byte[] bytes, int from, int to, HitSink sink) {
+        scanRange(bytes, from, to, from == 0 ? d0() : 0, sink);
+    }
+
     /**
      * One pass over {@code bytes[0..length)}, reporting every keyword occurrence. The content is
      * read as if a newline preceded it, so a keyword that includes its leading delimiter

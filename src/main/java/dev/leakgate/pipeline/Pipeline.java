@@ -6,6 +6,7 @@ import dev.leakgate.archive.ArchivePath;
 import dev.leakgate.detect.ByteText;
 import dev.leakgate.detect.Detector;
 import dev.leakgate.detect.Kind;
+import dev.leakgate.detect.KeywordHits;
 import dev.leakgate.detect.Match;
 import dev.leakgate.detect.Rule;
 import dev.leakgate.policy.Policy;
@@ -74,6 +75,17 @@ public final class Pipeline {
         this.policy = policy;
         this.envelopes = envelopes;
         this.archives = archives;
+    }
+
+    /** Keyword hits a blob keeps for the deltas on it, at most: 8 bytes each, while the blob is held as a base. */
+    private static final int MEMO_HITS_MAX = 1 << 20;
+    /** Whether the audit derives a delta's keyword hits from its base's (see {@link Detector#keywordHits(byte[], int, KeywordHits, int[])}). */
+    private volatile boolean reuseDeltas = true;
+
+    /** The audit scans every blob whole when false: the slow obvious path that tests hold the delta reuse to. */
+    public Pipeline reuseDeltas(boolean reuse) {
+        this.reuseDeltas = reuse;
+        return this;
     }
 
     private Detector detector() {
@@ -166,9 +178,24 @@ public final class Pipeline {
         Set<String> targets = new TreeSet<>();
         // Every blob (and message) read is a target (JUnit names each); those with findings by their paths.
         Set<String> blobs = ConcurrentHashMap.newKeySet();
-        audit.run((blobId, content, length) -> {
-            blobs.add(blobId);
-            return prescan(blobId, content, length, stats);
+        audit.run(new AuditSource.BlobCheck() {
+            @Override
+            public boolean matches(String blobId, byte[] content, int length) {
+                blobs.add(blobId);
+                return prescan(blobId, content, length, null, stats);
+            }
+
+            @Override
+            public AuditSource.Verdict check(String blobId, byte[] content, int length, int[] copies, Object baseMemo,
+                    boolean memo) {
+                blobs.add(blobId);
+                KeywordHits hits = baseMemo instanceof KeywordHits earlier && copies != null && reuseDeltas
+                        ? detector().keywordHits(content, length, earlier, copies)
+                        : detector().keywordHits(content, length);
+                boolean any = prescan(blobId, content, length, hits, stats);
+                // a content with a keyword at every byte is not worth its memory to its deltas
+                return new AuditSource.Verdict(any, memo && hits.size() <= MEMO_HITS_MAX ? hits : null);
+            }
         }, target -> {
             blobs.remove(target.blobId());
             targets.add(target.path());
@@ -227,8 +254,8 @@ public final class Pipeline {
      * then reuses them. An archive is read inside here too, once per blob: true also when a file
      * inside has matches or something inside could not be read (it is named at each path).
      */
-    public boolean prescan(String blobId, byte[] content, int length, ScanStats stats) {
-        List<Match> matches = detector().scan(content, length);
+    public boolean prescan(String blobId, byte[] content, int length, KeywordHits hits, ScanStats stats) {
+        List<Match> matches = detector().scan(content, length, hits);
         boolean any = !matches.isEmpty();
         if (any) {
             byBlob.put(blobId, matches);

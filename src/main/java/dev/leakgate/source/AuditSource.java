@@ -53,6 +53,21 @@ public final class AuditSource {
     @FunctionalInterface
     public interface BlobCheck {
         boolean matches(String blobId, byte[] content, int length);
+
+        /**
+         * As {@link #matches}, for a blob that may be another's content changed by a delta (git
+         * packs most versions of a file so): {@code copies} are the delta's (offset here, offset in
+         * the base, length) triples, {@code baseMemo} what this method returned for the base (null
+         * when there is none to reuse). {@code memo} says whether deltas are based on this blob: then
+         * the returned {@link Verdict#memo} is handed to them.
+         */
+        default Verdict check(String blobId, byte[] content, int length, int[] copies, Object baseMemo, boolean memo) {
+            return new Verdict(matches(blobId, content, length), null);
+        }
+    }
+
+    /** What {@link BlobCheck#check} found: whether there are matches, and what deltas on the blob may reuse. */
+    public record Verdict(boolean matches, Object memo) {
     }
 
     private static final byte SEEN = 1;
@@ -231,8 +246,15 @@ public final class AuditSource {
 
         @Override
         public void accept(int type, int index, byte[] content, byte[] base, long size, long packed) throws IOException {
-            handle(global[index], type, content, base, this);
+            accept(type, index, content, base, null, null, false, size, packed);
+        }
+
+        @Override
+        public Object accept(int type, int index, byte[] content, byte[] base, byte[] delta, Object baseMemo,
+                boolean isBase, long size, long packed) throws IOException {
+            Object memo = handle(global[index], type, content, base, delta, baseMemo, isBase, this);
             progress.advance(packed);
+            return memo;
         }
 
         @Override
@@ -242,9 +264,14 @@ public final class AuditSource {
         }
     }
 
-    /** Keeps what an object read holds for the audit: the check's verdict, a commit's parents, a tree's entries. */
-    private void handle(int g, int type, byte[] content, byte[] base, Worker w) throws IOException {
+    /**
+     * Keeps what an object read holds for the audit: the check's verdict, a commit's parents, a
+     * tree's entries. Returns what the check keeps of a blob for the deltas on it.
+     */
+    private Object handle(int g, int type, byte[] content, byte[] base, byte[] delta, Object baseMemo, boolean isBase,
+            Worker w) throws IOException {
         types[g] = (byte) type;
+        Object memo = null;
         switch (type) {
             case Constants.OBJ_BLOB -> {
                 if (content == null) {
@@ -252,9 +279,15 @@ public final class AuditSource {
                 } else {
                     byte[] text = Content.forRules(content); // binary too; content may be a delta base: not changed
                     w.stats.scanned(text.length);
-                    if (w.check.matches(table.id(g).name(), text, text.length)) {
+                    // what the check kept of the base applies only where both are scanned as stored (no BOM decoded)
+                    boolean asStored = text == content;
+                    int[] copies = asStored && delta != null && baseMemo != null ? DeltaCopies.of(delta, text.length) : null;
+                    Verdict v = w.check.check(table.id(g).name(), text, text.length, copies, copies == null ? null : baseMemo,
+                            isBase && asStored);
+                    if (v.matches()) {
                         flags[g] |= INTERESTING;
                     }
+                    memo = v.memo();
                 }
             }
             case Constants.OBJ_COMMIT -> {
@@ -271,6 +304,7 @@ public final class AuditSource {
             default -> throw new org.eclipse.jgit.errors.CorruptObjectException(table.id(g), "unknown type " + type);
         }
         flags[g] |= SEEN;
+        return memo;
     }
 
     private void message(int g, byte[] raw, Worker w) {
@@ -433,7 +467,7 @@ public final class AuditSource {
         // A delta tree can be most of a pack (every version of a large folder's tree, of a much-edited
         // file): its parts are handed to a thread that has run out of roots, so no core waits on one.
         java.util.concurrent.ConcurrentLinkedDeque<long[]> handed = new java.util.concurrent.ConcurrentLinkedDeque<>();
-        Map<Long, byte[]> bases = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, Object[]> bases = new java.util.concurrent.ConcurrentHashMap<>(); // a base's content and memo
         java.util.concurrent.atomic.AtomicLong handedIds = new java.util.concurrent.atomic.AtomicLong();
         AtomicInteger idle = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -450,12 +484,12 @@ public final class AuditSource {
                     long wall0 = System.nanoTime();
                     try (Worker worker = new Worker(check, stats, p)) {
                         int[] job = {0};
-                        worker.packs.splitter((index, base) -> {
+                        worker.packs.splitter((index, base, memo) -> {
                             if (idle.get() == 0 || handed.size() >= threads) {
                                 return false;
                             }
                             long id = handedIds.incrementAndGet();
-                            bases.put(id, base);
+                            bases.put(id, new Object[] {base, memo});
                             handed.add(new long[] {job[0], index, id});
                             return true;
                         });
@@ -482,7 +516,8 @@ public final class AuditSource {
                                 Job j = jobs.get(job[0] = (int) (task != null ? task[0] : units.get(u)[0]));
                                 worker.global = j.global;
                                 if (task != null) {
-                                    worker.packs.readFrom(j.layout, j.channel, j.length, (int) task[1], bases.remove(task[2]), worker);
+                                    Object[] base = bases.remove(task[2]);
+                                    worker.packs.readFrom(j.layout, j.channel, j.length, (int) task[1], (byte[]) base[0], base[1], worker);
                                 } else {
                                     worker.packs.readTree(j.layout, j.channel, j.length, (int) units.get(u)[1], worker);
                                 }
@@ -531,7 +566,7 @@ public final class AuditSource {
     private void read(int g, ObjectLoader l, Worker w) throws IOException {
         int type = l.getType();
         if (type == Constants.OBJ_BLOB && l.getSize() > maxSize) {
-            handle(g, type, null, null, w);
+            handle(g, type, null, null, null, null, false, w);
             return;
         }
         byte[] content;
@@ -540,7 +575,7 @@ public final class AuditSource {
         } catch (LargeObjectException e) {
             throw GitRepos.tooLarge(table.id(g), Constants.typeString(type), e);
         }
-        handle(g, type, content, null, w);
+        handle(g, type, content, null, null, null, false, w);
     }
 
     private void join(Future<?> f) {

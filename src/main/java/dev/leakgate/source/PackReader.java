@@ -29,6 +29,22 @@ final class PackReader implements AutoCloseable {
          * @param packed  compressed bytes the object took in the pack (for progress)
          */
         void accept(int type, int index, byte[] content, byte[] base, long size, long packed) throws IOException;
+
+        /**
+         * As {@link #accept(int, int, byte[], byte[], long, long)}, with what a visitor can reuse of
+         * the base: the delta that made this object of it (null when the object was read whole) and
+         * what this method returned for the base. Returns what the deltas on this object get as
+         * theirs; {@code isBase} says whether there are any.
+         */
+        default Object accept(int type, int index, byte[] content, byte[] base, byte[] delta, Object baseMemo,
+                boolean isBase, long size, long packed) throws IOException {
+            accept(type, index, content, base, size, packed);
+            return null;
+        }
+    }
+
+    /** An object's content held for the deltas on it, with what its visitor returned for them. */
+    private record Held(byte[] content, Object memo) {
     }
 
     /** Bases above this are not held for their deltas: JGit reads those deltas, with its own caches. */
@@ -65,7 +81,7 @@ final class PackReader implements AutoCloseable {
     /** Hands part of a delta tree to another thread: a delta and the base it applies to. */
     interface Splitter {
         /** True when the delta was taken (another thread reads it and everything below it). */
-        boolean offer(int index, byte[] base);
+        boolean offer(int index, byte[] base, Object memo);
     }
 
     /** Below this many objects a part of a delta tree is not worth handing over. */
@@ -77,8 +93,8 @@ final class PackReader implements AutoCloseable {
     }
 
     /** Reads delta {@code i} on {@code base} (handed over by another thread) and everything below it. */
-    void readFrom(PackLayout l, FileChannel ch, long packLength, int i, byte[] base, Visitor v) throws IOException {
-        below(l, ch, packLength, i, read(l, ch, packLength, i, base, hasDeltas(l, i), v), v);
+    void readFrom(PackLayout l, FileChannel ch, long packLength, int i, byte[] base, Object memo, Visitor v) throws IOException {
+        below(l, ch, packLength, i, read(l, ch, packLength, i, new Held(base, memo), hasDeltas(l, i), v), v);
     }
 
     /** Reads object {@code root} and, depth first, every object based on it. */
@@ -95,12 +111,14 @@ final class PackReader implements AutoCloseable {
      * then read through JGit). Recursion goes as deep as the longest delta chain (git's limit is
      * 4095, its default 50); the bases held along the way stay within {@link #HELD_BUDGET}.
      */
-    private void below(PackLayout l, FileChannel ch, long packLength, int i, byte[] content, Visitor v) throws IOException {
+    private void below(PackLayout l, FileChannel ch, long packLength, int i, Held base, Visitor v) throws IOException {
         if (!hasDeltas(l, i)) {
             return;
         }
+        byte[] content = base == null ? null : base.content;
         if (content != null && held + content.length > heldBudget) {
             content = null;
+            base = null;
         }
         if (content != null) {
             held += content.length;
@@ -108,11 +126,11 @@ final class PackReader implements AutoCloseable {
         try {
             for (int c = l.childStart[i]; c < l.childStart[i + 1]; c++) {
                 int child = l.children[c];
-                if (content != null && splitter != null && l.descendants[child] >= SPLIT && splitter.offer(child, content)) {
+                if (content != null && splitter != null && l.descendants[child] >= SPLIT && splitter.offer(child, content, base.memo)) {
                     continue; // another thread, idle, reads this part of the tree
                 }
-                byte[] childContent = content == null ? fallback(l, child, hasDeltas(l, child), l.compressedLength(child, packLength), v)
-                        : read(l, ch, packLength, child, content, hasDeltas(l, child), v);
+                Held childContent = content == null ? fallback(l, child, hasDeltas(l, child), l.compressedLength(child, packLength), v)
+                        : read(l, ch, packLength, child, base, hasDeltas(l, child), v);
                 below(l, ch, packLength, child, childContent, v);
             }
         } finally {
@@ -126,8 +144,9 @@ final class PackReader implements AutoCloseable {
      * Reads object i and hands it to the visitor; returns its content when its deltas may use it
      * (null when it was too large to hold).
      */
-    private byte[] read(PackLayout l, FileChannel ch, long packLength, int i, byte[] baseContent, boolean isBase,
+    private Held read(PackLayout l, FileChannel ch, long packLength, int i, Held base, boolean isBase,
             Visitor v) throws IOException {
+        byte[] baseContent = base == null ? null : base.content;
         int type = l.type[i];
         long packed = l.compressedLength(i, packLength);
         if (type == PackLayout.UNKNOWN || (l.isDelta(i) && baseContent == null)) {
@@ -143,8 +162,7 @@ final class PackReader implements AutoCloseable {
                 return fallback(l, i, isBase, packed, v);
             }
             byte[] content = inflate(ch, l.dataStart[i], packed, size, l, i);
-            v.accept(type, i, content, null, size, packed);
-            return content;
+            return new Held(content, v.accept(type, i, content, null, null, null, isBase, size, packed));
         }
         byte[] delta = inflate(ch, l.dataStart[i], packed, l.size[i], l, i);
         long resultSize = resultSize(delta, l, i);
@@ -161,15 +179,14 @@ final class PackReader implements AutoCloseable {
         } catch (RuntimeException e) {
             throw corrupt(l, i, "delta does not apply to its base (" + e.getMessage() + ")");
         }
-        v.accept(type, i, content, baseContent, content.length, packed);
-        return content;
+        return new Held(content, v.accept(type, i, content, baseContent, delta, base.memo, isBase, content.length, packed));
     }
 
     /**
      * Object i through JGit (its own caches, streaming for large objects): a blob over the limit
      * that nothing is based on is not read at all.
      */
-    private byte[] fallback(PackLayout l, int i, boolean isBase, long packed, Visitor v) throws IOException {
+    private Held fallback(PackLayout l, int i, boolean isBase, long packed, Visitor v) throws IOException {
         ObjectLoader loader = jgit.open(l.id[i]);
         int type = loader.getType();
         long size = loader.getSize();
@@ -183,8 +200,8 @@ final class PackReader implements AutoCloseable {
         } catch (LargeObjectException e) {
             throw GitRepos.tooLarge(l.id[i], type == Constants.OBJ_BLOB ? "blob" : Constants.typeString(type), e);
         }
-        v.accept(type, i, content, null, size, packed);
-        return size > HOLD_MAX ? null : content;
+        Object memo = v.accept(type, i, content, null, null, null, isBase && size <= HOLD_MAX, size, packed);
+        return size > HOLD_MAX ? null : new Held(content, memo);
     }
 
     private static long resultSize(byte[] delta, PackLayout l, int i) throws IOException {
