@@ -64,6 +64,10 @@ public final class Detector {
     private final byte[] keywordInMatch;
     /** Per keyword of the automaton, its length: where a hit starts. */
     private final int[] keywordLength;
+    /** Per thread, the slices each rule's regex found nothing in (see {@link SliceMemo}). */
+    private final ThreadLocal<SliceMemo> memos = ThreadLocal.withInitial(SliceMemo::new);
+    /** Off: every slice is run (the slow obvious path tests hold the memo to). */
+    private volatile boolean memoize = true;
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -164,6 +168,18 @@ public final class Detector {
         return rules;
     }
 
+    /** A detector that runs every slice, remembering none: the slow obvious path for tests. */
+    Detector withoutMemo() {
+        Detector d = new Detector(rules);
+        d.memoize = false;
+        return d;
+    }
+
+    /** Regex runs this thread's memo saved so far. */
+    long memoReuses() {
+        return memos.get().reused;
+    }
+
     private static volatile Detector last;
 
     /**
@@ -248,6 +264,7 @@ public final class Detector {
             }
         }
         List<Match> matches = new ArrayList<>();
+        SliceMemo memo = memoize ? memos.get() : null;
         SecretSpans specific = null; // specific rules run first: made from their matches when the generic ones start
         for (int r : order) {
             if (hits.size(r) == 0 && !keywordless[r]) {
@@ -261,11 +278,11 @@ public final class Detector {
             if (keywordless[r]) {
                 // No keywords: the whole content, every start.
                 Reach reach = reach(r);
-                search(text, rule, reach, reach.cursor(text), new int[] {0, length - 1}, null, matches, shadowing);
+                search(text, r, reach, reach.cursor(text), new int[] {0, length - 1}, null, matches, shadowing, memo);
                 continue;
             }
             if (anchored[r]) {
-                matchAtStarts(text, rule, atStart[r], withContext[r], hits.starts(r), matches, shadowing);
+                matchAtStarts(text, r, hits.starts(r), matches, shadowing, memo);
             } else {
                 Reach reach = reach(r);
                 Reach.Cursor cursor = reach.cursor(text);
@@ -277,7 +294,7 @@ public final class Detector {
                     zones = zones(text, hits.of(r), hits.size(r), rule.window());
                     spans = zoneStarts(reach, cursor, zones);
                 }
-                search(text, rule, reach, cursor, spans, zones, matches, shadowing);
+                search(text, r, reach, cursor, spans, zones, matches, shadowing, memo);
             }
         }
         return matches;
@@ -310,8 +327,14 @@ public final class Detector {
      * A try sees the rest of the content (it stops where its last thread dies), so it finds what a
      * try on the whole content would.
      */
-    private void matchAtStarts(ByteText text, Rule rule, LazyPattern atStart, LazyPattern withContext, int[] starts,
-            List<Match> out, SecretSpans specific) {
+    private void matchAtStarts(ByteText text, int r, int[] starts, List<Match> out, SecretSpans specific, SliceMemo memo) {
+        Rule rule = rules.get(r);
+        LazyPattern atStart = this.atStart[r];
+        LazyPattern withContext = this.withContext[r];
+        // A try reads no byte past the rule's reach from its start, and one byte before it: those
+        // bytes decide it, so a try on bytes already tried without a match is not run again.
+        Reach reach = memo != null ? reach(r) : null;
+        Reach.Cursor cursor = reach != null ? reach.cursor(text) : null;
         byte[] bytes = text.bytes();
         int length = text.length();
         int covered = -1;
@@ -341,17 +364,27 @@ public final class Detector {
             if (rule.shape() != null && !rule.shape().nearby(bytes, start, length)) {
                 continue;
             }
+            int from = start == 0 ? 0 : start - 1;
+            int readEnd = -1;
+            int flags = 0;
+            if (memo != null) {
+                readEnd = (int) Math.min(length, (long) reach.forward(cursor, start) + 1);
+                flags = (start == 0 ? 1 : 0) | (readEnd == length ? 2 : 0);
+                if (memo.knownEmpty(r, flags, bytes, from, readEnd)) {
+                    continue;
+                }
+            }
             Matcher m;
-            int from;
             if (start == 0) {
-                from = 0;
                 m = first = first == null ? atStart.matcher(text.view(0, length)) : first.reset(text.view(0, length));
             } else {
-                from = start - 1;
                 CharSequence slice = text.view(from, length);
                 m = afterByte = afterByte == null ? withContext.matcher(slice) : afterByte.reset(slice);
             }
             if (!m.lookingAt() || m.start(g) < 0) {
+                if (memo != null) {
+                    memo.rememberEmpty(r, flags, bytes, from, readEnd);
+                }
                 continue;
             }
             int secretStart = from + m.start(g);
@@ -470,8 +503,10 @@ public final class Detector {
      * enough for it too. With {@code zones} (pairs [start, end)), a match is reported only if it
      * touches one; without, every match holds a keyword and is reported.
      */
-    private void search(ByteText text, Rule rule, Reach reach, Reach.Cursor cursor, int[] spans, int[] zones,
-            List<Match> out, SecretSpans specific) {
+    private void search(ByteText text, int r, Reach reach, Reach.Cursor cursor, int[] spans, int[] zones,
+            List<Match> out, SecretSpans specific, SliceMemo memo) {
+        Rule rule = rules.get(r);
+        byte[] bytes = text.bytes();
         int length = text.length();
         int g = rule.secretGroup();
         Matcher m = null;
@@ -492,9 +527,20 @@ public final class Detector {
                 continue;
             }
             while (from <= last) {
+                // a search from `from` over view(0, end) reads [from - 1, end): the byte before is its context
+                int flags = from == 0 ? 1 : 0;
+                if (memo != null && memo.knownEmpty(r, flags, bytes, Math.max(0, from - 1), end)) {
+                    failFrom = from;
+                    failEnd = end;
+                    p = last + 1;
+                    break;
+                }
                 CharSequence slice = text.view(0, end);
                 m = m == null ? rule.pattern().matcher(slice) : m.reset(slice);
                 if (!m.find(from)) {
+                    if (memo != null) {
+                        memo.rememberEmpty(r, flags, bytes, Math.max(0, from - 1), end);
+                    }
                     failFrom = from;
                     failEnd = end;
                     p = last + 1;
