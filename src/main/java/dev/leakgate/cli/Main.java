@@ -44,7 +44,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        java.util.OptionalInt audit = LongRun.relaunch(args);
+        System.exit(audit.isPresent() ? audit.getAsInt() : run(args));
     }
 
     public static int run(String... args) {
@@ -54,7 +55,8 @@ public final class Main implements Runnable {
             }
             return commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("leakgate: out of memory (raise -Xmx or lower --max-file-size)");
+            System.err.println("leakgate: out of memory (give the JVM more heap, e.g. java -Xmx4g -jar leakgate.jar ...,"
+                    + " or lower --max-file-size)");
             return UNREADABLE;
         }
     }

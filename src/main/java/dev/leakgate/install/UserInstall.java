@@ -159,10 +159,10 @@ public final class UserInstall {
     }
 
     static byte[] launcherScript(Path jar) throws IOException {
-        String script = new String(Resources.read("bin/leakgate"), StandardCharsets.UTF_8);
+        String script = new String(Resources.read("hooks/leakgate"), StandardCharsets.UTF_8);
         int at = script.indexOf(JAR_LINE);
         if (at < 0) {
-            throw new SourceException("bin/leakgate in this build has no '" + JAR_LINE.trim() + "' line");
+            throw new SourceException("hooks/leakgate in this build has no '" + JAR_LINE.trim() + "' line");
         }
         String line = "installed_jar=" + shellQuote(jar.toAbsolutePath().normalize().toString()) + "\n";
         return (script.substring(0, at) + line + script.substring(at + JAR_LINE.length())).getBytes(StandardCharsets.UTF_8);

@@ -25,7 +25,7 @@ class JvmBlockTest {
 
     @Test
     void theHooksAndTheLauncherCarryTheSameBlock() throws IOException {
-        String launcher = block("bin/leakgate");
+        String launcher = block("hooks/leakgate");
         assertThat(block("hooks/pre-commit")).isEqualTo(launcher);
         assertThat(block("hooks/pre-push")).isEqualTo(launcher);
         assertThat(launcher).contains("leakgate_jvm()").contains("leakgate_train()");
@@ -98,9 +98,9 @@ class JvmBlockTest {
         assertThat(sh(hook, bin, jar)[1]).contains("-XX:AOTCache=" + aot + " -jar " + jar + " staged");
 
         // the launcher: a long run gets the long flags, the archive all the same
-        String[] audit = sh(Path.of("bin/leakgate"), bin, jar);
+        String[] audit = sh(Path.of("hooks/leakgate"), bin, jar);
         assertThat(audit[1]).contains("-XX:AOTCache=" + aot).contains("-XX:TieredStopAtLevel=1");
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", Path.of("bin/leakgate").toAbsolutePath().toString(), "audit", "-C", "x y");
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", Path.of("hooks/leakgate").toAbsolutePath().toString(), "audit", "-C", "x y");
         pb.environment().clear();
         pb.environment().put("PATH", bin.toString());
         pb.environment().put("LEAKGATE_JAR", jar.toString());
@@ -108,8 +108,11 @@ class JvmBlockTest {
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
-        assertThat(out).contains("-XX:MaxRAM=8g -Xmx3g -XX:AOTCache=" + aot + " -jar " + jar + " audit -C x y")
-                .doesNotContain("TieredStopAtLevel");
+        // an audit: the first compiler tier and a bounded heap, as LongRun gives `java -jar ... audit`,
+        // the user's options after them (the JVM takes the last)
+        assertThat(out).contains("-XX:TieredStopAtLevel=1 -Xmx1280m ")
+                .contains("-XX:MaxRAM=8g -Xmx3g -XX:AOTCache=" + aot + " -jar " + jar + " audit -C x y");
+        assertThat(out.indexOf("-Xmx1280m")).isLessThan(out.indexOf("-Xmx3g"));
 
         // no java anywhere: the commit is blocked, with one line saying why
         Path empty = Files.createDirectories(tmp.resolve("empty"));

@@ -1,0 +1,52 @@
+package dev.leakgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leakgate.source.TestRepo;
+import dev.leakgate.testing.Jar;
+import dev.leakgate.testing.Tokens;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When an audit gets a JVM of its own ({@link LongRun}), and that it reports as one run here would. */
+class LongRunTest {
+    private static final Path JAVA = Path.of("/usr/bin/java");
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anAuditStartedWithoutJvmOptionsGetsABoundedHeapAndTheFirstCompilerTier() {
+        List<String> command = LongRun.command(new String[] {"audit", "-C", "repo"}, List.of(), JAVA, "leakgate.jar", 6 * GIB);
+        assertThat(command).startsWith("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-Xmx1280m", "-Dleakgate.longRun=1",
+                "-cp", "leakgate.jar", "dev.leakgate.cli.Main").endsWith("audit", "-C", "repo");
+        // a small machine's default heap is below the bound: never more than the user's JVM would have had
+        assertThat(LongRun.command(new String[] {"audit"}, List.of(), JAVA, "leakgate.jar", 512L << 20)).contains("-Xmx512m");
+    }
+
+    @Test
+    void jvmOptionsOfTheUsersOwnOtherCommandsAndHelpRunHere() {
+        assertThat(LongRun.command(new String[] {"audit"}, List.of("-Xmx4g"), JAVA, "leakgate.jar", 6 * GIB)).isNull();
+        assertThat(LongRun.command(new String[] {"staged"}, List.of(), JAVA, "leakgate.jar", 6 * GIB)).isNull();
+        assertThat(LongRun.command(new String[] {"gate", "--base", "x"}, List.of(), JAVA, "leakgate.jar", 6 * GIB)).isNull();
+        assertThat(LongRun.command(new String[] {"audit", "--help"}, List.of(), JAVA, "leakgate.jar", 6 * GIB)).isNull();
+        assertThat(LongRun.command(new String[] {"audit"}, List.of(), null, "leakgate.jar", 6 * GIB)).isNull();
+        assertThat(LongRun.command(new String[] {"audit"}, List.of(), JAVA, "", 6 * GIB)).isNull();
+    }
+
+    @Test
+    void theAuditsOwnJvmHandsBackItsReportAndExitCode() throws Exception {
+        TestRepo r = TestRepo.init(tmp.resolve("repo"));
+        String pat = Tokens.githubPat();
+        r.write("ci.env", "TOKEN=" + pat + "\n").commitAll("leak");
+        Jar.Result leak = Jar.run(tmp, "audit", "-C", r.dir.toString(), "--format", "json");
+        assertThat(leak.exit()).isEqualTo(1);
+        assertThat(leak.out()).contains("\"ruleId\" : \"github-pat\"").doesNotContain(pat);
+        Jar.Result bad = Jar.run(tmp, "audit", "-C", tmp.resolve("nothing-here").toString());
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err().strip().lines()).hasSize(1).allMatch(l -> l.startsWith("leakgate: "));
+    }
+}
