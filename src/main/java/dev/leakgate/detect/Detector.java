@@ -66,8 +66,6 @@ public final class Detector {
     private final int[] keywordLength;
     /** Per thread, the slices each rule's regex found nothing in (see {@link SliceMemo}). */
     private final ThreadLocal<SliceMemo> memos = ThreadLocal.withInitial(SliceMemo::new);
-    /** Off: every slice is run (the slow obvious path tests hold the memo to). */
-    private volatile boolean memoize = true;
 
     public Detector(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -168,13 +166,6 @@ public final class Detector {
         return rules;
     }
 
-    /** A detector that runs every slice, remembering none: the slow obvious path for tests. */
-    Detector withoutMemo() {
-        Detector d = new Detector(rules);
-        d.memoize = false;
-        return d;
-    }
-
     /** Regex runs this thread's memo saved so far. */
     long memoReuses() {
         return memos.get().reused;
@@ -206,16 +197,19 @@ public final class Detector {
      * encoded run with {@code decoded = true} unless a direct match already covers that run.
      */
     public List<Match> scan(byte[] content, int length) {
-        return scan(content, length, null);
+        return scan(content, length, null, false);
     }
 
     /**
      * As {@link #scan(byte[], int)}, with the content's keyword hits already known (from
-     * {@link #keywordHits}); null: found here.
+     * {@link #keywordHits}; null: found here). {@code repeated}: the content is one of many that
+     * repeat each other's bytes (the versions of the files of a history), so the slices a rule's
+     * regex ran on without a match are remembered, per thread, and not run again ({@link SliceMemo}).
      */
-    public List<Match> scan(byte[] content, int length, KeywordHits hits) {
-        List<Match> matches = scanRaw(content, length, hits);
-        List<Match> decoded = scanDecoded(content, length, matches);
+    public List<Match> scan(byte[] content, int length, KeywordHits hits, boolean repeated) {
+        SliceMemo memo = repeated ? memos.get() : null;
+        List<Match> matches = scanRaw(content, length, hits, memo);
+        List<Match> decoded = scanDecoded(content, length, matches, memo);
         if (!decoded.isEmpty()) {
             matches.addAll(decoded);
         }
@@ -224,7 +218,7 @@ public final class Detector {
 
     /** The direct matches only, without the base64 rescan: what the differential test holds against a whole-content search. */
     List<Match> scanDirect(byte[] content, int length) {
-        return dropShadowedGeneric(scanRaw(content, length, null));
+        return dropShadowedGeneric(scanRaw(content, length, null, null));
     }
 
     /** Every keyword occurrence in the content: what {@link #scan(byte[], int, KeywordHits)} starts from. */
@@ -244,7 +238,7 @@ public final class Detector {
         return KeywordHits.derive(automaton, keywordLength, earlier, copies, content, length);
     }
 
-    private List<Match> scanRaw(byte[] content, int length, KeywordHits known) {
+    private List<Match> scanRaw(byte[] content, int length, KeywordHits known, SliceMemo memo) {
         ByteText text = new ByteText(content, length);
         Hits hits = new Hits(rules.size());
         KeywordAutomaton.HitSink sink = (kw, end) -> {
@@ -264,7 +258,6 @@ public final class Detector {
             }
         }
         List<Match> matches = new ArrayList<>();
-        SliceMemo memo = memoize ? memos.get() : null;
         SecretSpans specific = null; // specific rules run first: made from their matches when the generic ones start
         for (int r : order) {
             if (hits.size(r) == 0 && !keywordless[r]) {
@@ -301,14 +294,14 @@ public final class Detector {
     }
 
     /** Decodes each candidate run once (never the decoded text again) and scans the result. */
-    private List<Match> scanDecoded(byte[] content, int length, List<Match> direct) {
+    private List<Match> scanDecoded(byte[] content, int length, List<Match> direct, SliceMemo memo) {
         List<Match> out = new ArrayList<>();
         SecretSpans specific = new SecretSpans(direct, true);
         Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
             if (specific.overlaps(runStart, runEnd)) {
                 return;
             }
-            List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length, null));
+            List<Match> inner = dropShadowedGeneric(scanRaw(decodedText, decodedText.length, null, memo));
             for (Match m : inner) {
                 out.add(new Match(m.rule(), runStart, runEnd, runStart, runEnd, m.secret(), true));
             }

@@ -255,7 +255,7 @@ public final class Pipeline {
      * inside has matches or something inside could not be read (it is named at each path).
      */
     public boolean prescan(String blobId, byte[] content, int length, KeywordHits hits, ScanStats stats) {
-        List<Match> matches = detector().scan(content, length, hits);
+        List<Match> matches = detector().scan(content, length, hits, true); // a history's blobs repeat each other
         boolean any = !matches.isEmpty();
         if (any) {
             byBlob.put(blobId, matches);
