@@ -64,6 +64,12 @@ public final class Detector {
     private final byte[] keywordInMatch;
     /** Per keyword of the automaton, its length: where a hit starts. */
     private final int[] keywordLength;
+    /** Per rule, its position in {@link #order}. */
+    private final int[] rankOf;
+    /** The positions in {@link #order} of the rules without keywords, rising: they run on every target. */
+    private final int[] keywordlessRanks;
+    /** Per thread, the hit lists of one scan, reused from scan to scan. */
+    private final ThreadLocal<Hits> hits;
     /** Per thread, the slices each rule's regex found nothing in (see {@link SliceMemo}). */
     private final ThreadLocal<SliceMemo> memos = ThreadLocal.withInitial(SliceMemo::new);
 
@@ -139,6 +145,19 @@ public final class Detector {
         }
         reaches = new Reach[n];
         keywordInMatch = new byte[n];
+        rankOf = new int[n];
+        int keywordlessCount = 0;
+        for (int k = 0; k < n; k++) {
+            rankOf[order[k]] = k;
+            keywordlessCount += keywordless[order[k]] ? 1 : 0;
+        }
+        keywordlessRanks = new int[keywordlessCount];
+        for (int k = 0, i = 0; k < n; k++) {
+            if (keywordless[order[k]]) {
+                keywordlessRanks[i++] = k;
+            }
+        }
+        hits = ThreadLocal.withInitial(() -> new Hits(n, rankOf, order));
     }
 
     /** Whether every match of the rule holds one of its keywords, found on first use (with {@link #reach}). */
@@ -240,7 +259,7 @@ public final class Detector {
 
     private List<Match> scanRaw(byte[] content, int length, KeywordHits known, SliceMemo memo) {
         ByteText text = new ByteText(content, length);
-        Hits hits = new Hits(rules.size());
+        Hits hits = this.hits.get().reset();
         KeywordAutomaton.HitSink sink = (kw, end) -> {
             for (int r : rulesByKeyword[kw]) {
                 if (anchored[r]) {
@@ -259,10 +278,11 @@ public final class Detector {
         }
         List<Match> matches = new ArrayList<>();
         SecretSpans specific = null; // specific rules run first: made from their matches when the generic ones start
-        for (int r : order) {
-            if (hits.size(r) == 0 && !keywordless[r]) {
-                continue; // most rules have no hit in a given target: no allocation, no call, no load of the rule
-            }
+        // Only the rules with hits, and those without keywords: most rules have none in a given
+        // target, and a walk over a thousand of them per blob or commit message adds up.
+        int[] ranks = hits.touchedRanks(keywordlessRanks);
+        for (int rank : ranks) {
+            int r = order[rank];
             Rule rule = rules.get(r);
             if (rule.generic() && specific == null) {
                 specific = new SecretSpans(matches, true);
@@ -781,17 +801,67 @@ public final class Detector {
      * anchored rules where a try starts, for the others each hit's [start, end).
      */
     private static final class Hits {
+        /** A rule's hit list longer than this is not kept for the next scan: one huge target does not hold memory for the rest of a run. */
+        private static final int KEEP = 1 << 16;
         private final int[][] hits;
         private final int[] sizes;
+        private final int[] rankOf;
+        /** Ranks (positions in the detector's rule order) of the rules with hits, in the order first hit. */
+        private int[] touched = new int[16];
+        private int nTouched;
 
-        Hits(int rules) {
+        Hits(int rules, int[] rankOf, int[] byRank) {
             this.hits = new int[rules][];
             this.sizes = new int[rules];
+            this.rankOf = rankOf;
+            this.byRank = byRank;
+        }
+
+        Hits reset() {
+            for (int i = 0; i < nTouched; i++) {
+                int r = order(touched[i]);
+                sizes[r] = 0;
+                if (hits[r] != null && hits[r].length > KEEP) {
+                    hits[r] = null;
+                }
+            }
+            nTouched = 0;
+            return this;
+        }
+
+        /** Per rank, the rule: the detector's rule order. */
+        private final int[] byRank;
+
+        private int order(int rank) {
+            return byRank[rank];
+        }
+
+        /** The ranks of the rules with hits and of {@code always}, rising, each once. */
+        int[] touchedRanks(int[] always) {
+            int[] out = Arrays.copyOf(touched, nTouched + always.length);
+            int n = nTouched;
+            for (int rank : always) {
+                if (sizes[order(rank)] == 0) {
+                    out[n++] = rank;
+                }
+            }
+            Arrays.sort(out, 0, n);
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
+
+        private void touch(int rule) {
+            if (nTouched == touched.length) {
+                touched = Arrays.copyOf(touched, nTouched * 2);
+            }
+            touched[nTouched++] = rankOf[rule];
         }
 
         void add(int rule, int start) {
             int n = sizes[rule];
             int[] h = hits[rule];
+            if (n == 0) {
+                touch(rule);
+            }
             if (h == null) {
                 h = hits[rule] = new int[8];
             } else if (n == h.length) {
@@ -806,6 +876,9 @@ public final class Detector {
             int[] h = hits[rule];
             if (n > 0 && h[n - 2] == start && h[n - 1] == end) {
                 return; // two keywords of one rule, one hit ("api-key" in "x-api-key" counts once)
+            }
+            if (n == 0) {
+                touch(rule);
             }
             if (h == null) {
                 h = hits[rule] = new int[8];
