@@ -120,7 +120,9 @@ public final class AuditSource {
         }
         emit(sink);
         if (Boolean.getBoolean("leakgate.timing")) {
-            System.err.printf("leakgate audit: read+scan %d ms, history %d ms, findings %d ms%n",
+            long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.printf("leakgate audit: JVM start to audit %d ms, read+scan %d ms, history %d ms, findings %d ms%n",
+                    sinceStart - (System.nanoTime() - t0) / 1_000_000,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         }
     }
