@@ -178,6 +178,9 @@ public final class Pipeline {
         Set<String> targets = new TreeSet<>();
         // Every blob (and message) read is a target (JUnit names each); those with findings by their paths.
         Set<String> blobs = ConcurrentHashMap.newKeySet();
+        // The targets the audit hands over are scanned on every core (a fingerprint is thousands of
+        // hashes), and their findings taken in the order they were handed over.
+        InOrder scanned = new InOrder(t -> scan(t, stats));
         audit.run(new AuditSource.BlobCheck() {
             @Override
             public boolean matches(String blobId, byte[] content, int length) {
@@ -196,16 +199,18 @@ public final class Pipeline {
                 // a content with a keyword at every byte is not worth its memory to its deltas
                 return new AuditSource.Verdict(any, memo && hits.size() <= MEMO_HITS_MAX ? hits : null);
             }
-        }, target -> {
+        }, scanned::add, stats);
+        for (ScannedTarget done : scanned.results()) {
+            Target target = done.target();
             blobs.remove(target.blobId());
             targets.add(target.path());
-            for (Finding f : scan(target, stats)) {
+            for (Finding f : done.findings()) {
                 String key = target.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
                 first.putIfAbsent(key, f);
                 blobOf.putIfAbsent(key, target.blobId());
                 paths.computeIfAbsent(key, k -> new HashSet<>()).add(target.path());
             }
-        }, stats);
+        }
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, Finding> e : first.entrySet()) {
             Finding f = e.getValue();
@@ -216,6 +221,69 @@ public final class Pipeline {
             targets.add(id); // a blob or a message read whole, clean: its object id names it
         }
         return report(out, stats, targets, t0);
+    }
+
+    private record ScannedTarget(Target target, List<Finding> findings) {
+    }
+
+    /**
+     * Scans targets on a pool of threads as they are handed over and gives back their findings in
+     * the order they came: at most a few targets per thread are waiting at a time, so the contents
+     * held stay bounded whatever the number of targets.
+     */
+    private static final class InOrder {
+        private final Function<Target, List<Finding>> scan;
+        private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(4 * threads);
+        private final List<java.util.concurrent.Future<ScannedTarget>> futures = new ArrayList<>();
+        private java.util.concurrent.ExecutorService pool;
+
+        InOrder(Function<Target, List<Finding>> scan) {
+            this.scan = scan;
+        }
+
+        void add(Target target) {
+            if (pool == null) {
+                pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "leakgate-findings");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            waiting.acquireUninterruptibly();
+            futures.add(pool.submit(() -> {
+                try {
+                    return new ScannedTarget(target, scan.apply(target));
+                } finally {
+                    waiting.release();
+                }
+            }));
+        }
+
+        List<ScannedTarget> results() {
+            List<ScannedTarget> out = new ArrayList<>(futures.size());
+            try {
+                for (java.util.concurrent.Future<ScannedTarget> f : futures) {
+                    out.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.leakgate.source.SourceException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
+            }
+            return out;
+        }
     }
 
     /** What makes two findings the same leak, wherever and whenever they were seen. */
@@ -382,6 +450,7 @@ public final class Pipeline {
         int lineStart = -1;
         String lineText = null;
         boolean lineMarked = false;
+        List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < matches.size(); i++) {
             Match m = matches.get(i);
             Rule rule = m.rule();
@@ -400,6 +469,16 @@ public final class Pipeline {
             if (lineMarked || policy.isAllowedValue(m.secret(), lineText)) {
                 continue;
             }
+            candidates.add(i);
+        }
+        // A fingerprint is thousands of hashes: a file with many findings has them made on every core.
+        if (candidates.size() >= PARALLEL_FINGERPRINTS) {
+            candidates.parallelStream().forEach(i -> Fingerprints.of(matches.get(i).rule().id(), matches.get(i).secret()));
+        }
+        for (int i : candidates) {
+            Match m = matches.get(i);
+            Rule rule = m.rule();
+            ByteText.Position at = positions[2 * i];
             String fp = Fingerprints.of(rule.id(), m.secret());
             if (policy.isAllowedFingerprint(fp)) {
                 continue;
@@ -409,6 +488,9 @@ public final class Pipeline {
                     m.decoded() ? Boolean.TRUE : null, null, null), out);
         }
     }
+
+    /** Findings in one target from which their fingerprints are made in parallel. */
+    private static final int PARALLEL_FINGERPRINTS = 8;
 
     /** The recipient-drift findings of one target, after the policy and the allowlists. */
     private List<Finding> drift(Target target) {

@@ -32,15 +32,47 @@ public final class Fingerprints {
     }
 
     private static String compute(String ruleId, String secret) {
+        byte[] salt = ("leakgate/v1/" + ruleId + "/" + salt()).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(FIRST_TIER_ONLY ? pbkdf2BouncyCastle(secret, salt) : pbkdf2Jdk(secret, salt));
+    }
+
+    /**
+     * Whether this JVM compiles with the first tier only (an audit's JVM, a hook's): there the
+     * JDK's SHA-256 runs without the intrinsic the optimizing compiler gives it, at a ninth of the
+     * speed (17 ms a fingerprint), while Bouncy Castle's PBKDF2, which keeps HMAC's padded key
+     * states instead of hashing them again every round, takes 8 ms. With both compilers the JDK's
+     * is the faster (2 ms). Both compute the same PBKDF2-HMAC-SHA256 of the UTF-8 secret.
+     */
+    private static final boolean FIRST_TIER_ONLY = firstTierOnly();
+
+    private static boolean firstTierOnly() {
         try {
-            byte[] salt = ("leakgate/v1/" + ruleId + "/" + salt()).getBytes(StandardCharsets.UTF_8);
+            return "1".equals(java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("TieredStopAtLevel").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false; // not a HotSpot JVM: the JDK's
+        }
+    }
+
+    static byte[] pbkdf2Jdk(String secret, byte[] salt) {
+        try {
             PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, ITERATIONS, 128);
             byte[] out = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
             spec.clearPassword();
-            return HexFormat.of().formatHex(out);
+            return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable");
         }
+    }
+
+    static byte[] pbkdf2BouncyCastle(String secret, byte[] salt) {
+        org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator g =
+                new org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator(new org.bouncycastle.crypto.digests.SHA256Digest());
+        byte[] password = secret.getBytes(StandardCharsets.UTF_8);
+        g.init(password, salt, ITERATIONS);
+        byte[] out = ((org.bouncycastle.crypto.params.KeyParameter) g.generateDerivedParameters(128)).getKey();
+        java.util.Arrays.fill(password, (byte) 0);
+        return out;
     }
 
     /** For findings that have no secret (an envelope defect): a plain hash of what identifies it. */
