@@ -28,7 +28,14 @@ public final class Base64Runs {
     private Base64Runs() {
     }
 
-    public static void forEachDecoded(byte[] b, int length, Sink sink) {
+    /**
+     * Hands each run that decodes to text to the sink. Returns whether the content holds
+     * {@link #MIN_RUN} base64 characters in a row (what every run worth decoding starts with):
+     * when it does not, nothing was decoded, and a content that repeats it with only short runs
+     * around what is new ({@link #longRunAcross}) holds none either.
+     */
+    public static boolean forEachDecoded(byte[] b, int length, Sink sink) {
+        boolean longRun = false;
         int budget = MAX_DECODED;
         int[] segs = new int[16];
         int i = 0;
@@ -54,6 +61,7 @@ public final class Base64Runs {
                 i = runStart;
                 continue;
             }
+            longRun = true; // b[i .. probe] are base64 characters, MIN_RUN of them
             int c = b[i] & 0xff;
             if (i > 0 && b[i - 1] == '\\' && (c == 'n' || c == 'r' || c == 't')) {
                 i++; // the letter of a \n escape (JSON strings) is not part of the run
@@ -101,6 +109,33 @@ public final class Base64Runs {
                 sink.run(start, end, decoded);
             }
         }
+        return longRun;
+    }
+
+    /**
+     * Whether a row of base64 characters that holds a byte of [from, to), or that spans the seam
+     * before {@code from} (to == from), is {@link #MIN_RUN} long: walked from the row's start
+     * before {@code from} to its end past {@code to}.
+     */
+    static boolean longRunAcross(byte[] b, int length, int from, int to) {
+        int i = from;
+        while (i > 0 && CLASS[b[i - 1] & 0xff] >= 0) {
+            i--;
+        }
+        int run = 0;
+        for (; i < length; i++) {
+            if (CLASS[b[i] & 0xff] >= 0) {
+                if (++run >= MIN_RUN) {
+                    return true;
+                }
+            } else {
+                if (i >= to) {
+                    return false;
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     /** Character classes for the run pass: -1 not base64, else bits 1 upper case, 2 lower case, 4 not a hex digit. */

@@ -157,7 +157,7 @@ public final class Detector {
                 keywordlessRanks[i++] = k;
             }
         }
-        hits = ThreadLocal.withInitial(() -> new Hits(n, rankOf, order));
+        hits = ThreadLocal.withInitial(() -> new Hits(this));
     }
 
     /** Whether every match of the rule holds one of its keywords, found on first use (with {@link #reach}). */
@@ -228,7 +228,12 @@ public final class Detector {
     public List<Match> scan(byte[] content, int length, KeywordHits hits, boolean repeated) {
         SliceMemo memo = repeated ? memos.get() : null;
         List<Match> matches = scanRaw(content, length, hits, memo);
-        List<Match> decoded = scanDecoded(content, length, matches, memo);
+        List<Match> decoded;
+        if (hits != null && hits.noBase64Run()) {
+            decoded = List.of(); // no row of base64 long enough to decode: known from the content this one repeats
+        } else {
+            decoded = scanDecoded(content, length, matches, memo, hits);
+        }
         if (!decoded.isEmpty()) {
             matches.addAll(decoded);
         }
@@ -260,20 +265,11 @@ public final class Detector {
     private List<Match> scanRaw(byte[] content, int length, KeywordHits known, SliceMemo memo) {
         ByteText text = new ByteText(content, length);
         Hits hits = this.hits.get().reset();
-        KeywordAutomaton.HitSink sink = (kw, end) -> {
-            for (int r : rulesByKeyword[kw]) {
-                if (anchored[r]) {
-                    hits.add(r, Math.max(0, end - anchorBack[kw]));
-                } else {
-                    hits.add(r, end - keywordLength[kw], end);
-                }
-            }
-        };
         if (known == null) {
-            automaton.scan(content, length, sink);
+            automaton.scan(content, length, hits);
         } else {
             for (int i = 0; i < known.size(); i++) {
-                sink.hit(known.keyword(i), known.end(i));
+                hits.hit(known.keyword(i), known.end(i));
             }
         }
         List<Match> matches = new ArrayList<>();
@@ -314,10 +310,10 @@ public final class Detector {
     }
 
     /** Decodes each candidate run once (never the decoded text again) and scans the result. */
-    private List<Match> scanDecoded(byte[] content, int length, List<Match> direct, SliceMemo memo) {
+    private List<Match> scanDecoded(byte[] content, int length, List<Match> direct, SliceMemo memo, KeywordHits hits) {
         List<Match> out = new ArrayList<>();
         SecretSpans specific = new SecretSpans(direct, true);
-        Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
+        boolean longRun = Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
             if (specific.overlaps(runStart, runEnd)) {
                 return;
             }
@@ -326,6 +322,9 @@ public final class Detector {
                 out.add(new Match(m.rule(), runStart, runEnd, runStart, runEnd, m.secret(), true));
             }
         });
+        if (hits != null) {
+            hits.noBase64Run(!longRun); // for the contents that repeat this one
+        }
         return out;
     }
 
@@ -800,7 +799,7 @@ public final class Detector {
      * The keyword hits of each rule in one content, in the order the automaton found them: for
      * anchored rules where a try starts, for the others each hit's [start, end).
      */
-    private static final class Hits {
+    private static final class Hits implements KeywordAutomaton.HitSink {
         /** A rule's hit list longer than this is not kept for the next scan: one huge target does not hold memory for the rest of a run. */
         private static final int KEEP = 1 << 16;
         private final int[][] hits;
@@ -810,11 +809,33 @@ public final class Detector {
         private int[] touched = new int[16];
         private int nTouched;
 
-        Hits(int rules, int[] rankOf, int[] byRank) {
+        private final int[][] rulesByKeyword;
+        private final boolean[] anchored;
+        private final int[] anchorBack;
+        private final int[] keywordLength;
+
+        Hits(Detector d) {
+            int rules = d.rules.size();
             this.hits = new int[rules][];
             this.sizes = new int[rules];
-            this.rankOf = rankOf;
-            this.byRank = byRank;
+            this.rankOf = d.rankOf;
+            this.byRank = d.order;
+            this.rulesByKeyword = d.rulesByKeyword;
+            this.anchored = d.anchored;
+            this.anchorBack = d.anchorBack;
+            this.keywordLength = d.keywordLength;
+        }
+
+        /** A keyword occurrence: a hit for each of its rules (an anchored rule's at its try start). */
+        @Override
+        public void hit(int kw, int end) {
+            for (int r : rulesByKeyword[kw]) {
+                if (anchored[r]) {
+                    add(r, Math.max(0, end - anchorBack[kw]));
+                } else {
+                    add(r, end - keywordLength[kw], end);
+                }
+            }
         }
 
         Hits reset() {

@@ -13,6 +13,12 @@ public final class KeywordHits {
     /** Pairs: keyword index, end offset (exclusive); the start is the end less the keyword's length. */
     private final int[] pairs;
     private final int size;
+    /**
+     * Whether the content is known to hold no row of {@link Base64Runs#MIN_RUN} base64
+     * characters: then no base64 run is decoded in it. Learnt by the scan of the content (false
+     * until then), or carried over from the earlier content by {@link #derive}.
+     */
+    private volatile boolean noBase64Run;
 
     private KeywordHits(int[] pairs, int size) {
         this.pairs = pairs;
@@ -22,6 +28,14 @@ public final class KeywordHits {
     /** How many occurrences. */
     public int size() {
         return size;
+    }
+
+    boolean noBase64Run() {
+        return noBase64Run;
+    }
+
+    void noBase64Run(boolean none) {
+        noBase64Run = none;
     }
 
     int keyword(int i) {
@@ -110,7 +124,29 @@ public final class KeywordHits {
         if (winTo >= 0) {
             window(automaton, keywordLength, copies, content, winFrom, winTo, fresh);
         }
-        return merge(moved.build(), fresh.build(), keywordLength);
+        KeywordHits hits = merge(moved.build(), fresh.build(), keywordLength);
+        hits.noBase64Run = earlier.noBase64Run && !base64RunAcrossNew(copies, content, length);
+        return hits;
+    }
+
+    /**
+     * Whether a long row of base64 characters holds a new byte or spans a seam: any other row lies
+     * in one copied range, so the earlier content holds it too.
+     */
+    private static boolean base64RunAcrossNew(int[] copies, byte[] content, int length) {
+        int n = copies.length / 3;
+        int at = 0;
+        for (int c = 0; c <= n; c++) {
+            int to = c < n ? copies[3 * c] : length;
+            if (to > at ? Base64Runs.longRunAcross(content, length, at, to)
+                    : c > 0 && c < n && Base64Runs.longRunAcross(content, length, to, to)) {
+                return true;
+            }
+            if (c < n) {
+                at = to + copies[3 * c + 2];
+            }
+        }
+        return false;
     }
 
     /** The hits of one window that no single copied range holds. */

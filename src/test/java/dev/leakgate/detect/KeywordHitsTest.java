@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class KeywordHitsTest {
     private static final Detector DETECTOR = Detector.of(BuiltinRules.load());
-    private static final String[] FILLER = {" ", "\n", "=", ": ", "_", "-", "\t", "x", "\"", "\r\n", "é"};
+    private static final String[] FILLER = {" ", "\n", "=", ": ", "_", "-", "\t", "x", "\"", "\r\n", "é",
+        "QUJDREVGR0hJSktMTU5P", "cGFzc3dvcmQ9aHVudGVy", "aGVsbG8gd29ybGQ", "0123456789abcdef", "+/"};
 
     @Test
     void derivedHitsEqualAScanOfTheWholeContent() {
@@ -28,9 +29,12 @@ class KeywordHitsTest {
         List<String> keywords = keywords();
         int compared = 0;
         long hits = 0;
+        int noRun = 0;
+        int carried = 0;
         for (int round = 0; round < 3000; round++) {
             byte[] earlier = content(random, keywords, 1 + random.nextInt(random.nextBoolean() ? 60 : 600));
             KeywordHits earlierHits = DETECTOR.keywordHits(earlier, earlier.length);
+            DETECTOR.scan(earlier, earlier.length, earlierHits, false); // learns whether it holds a base64 row
             ByteArrayOutputStream next = new ByteArrayOutputStream();
             List<Integer> copies = new ArrayList<>();
             int ops = random.nextInt(8);
@@ -62,6 +66,14 @@ class KeywordHitsTest {
             KeywordHits derived = DETECTOR.keywordHits(content, content.length, earlierHits, triples);
             KeywordHits whole = DETECTOR.keywordHits(content, content.length);
             assertThat(derived).as("round %d, %s", round, TestSeed.replayHint("KeywordHitsTest")).isEqualTo(whole);
+            // a content said to hold no row of base64 worth decoding holds none
+            if (derived.noBase64Run()) {
+                assertThat(Base64Runs.forEachDecoded(content, content.length, (s, e, d) -> { }))
+                        .as("round %d, %s", round, TestSeed.replayHint("KeywordHitsTest")).isFalse();
+                noRun++;
+            } else if (earlierHits.noBase64Run()) {
+                carried++;
+            }
             // and the scan that starts from them finds what a scan of its own finds
             if (round % 10 == 0) {
                 assertThat(DETECTOR.scan(content, content.length, derived, false)).isEqualTo(DETECTOR.scan(content, content.length));
@@ -69,7 +81,10 @@ class KeywordHitsTest {
             compared++;
             hits += whole.size();
         }
-        System.out.println("[leakgate] KeywordHitsTest: " + compared + " edits compared, " + hits + " hits");
+        System.out.println("[leakgate] KeywordHitsTest: " + compared + " edits compared, " + hits + " hits, " + noRun
+                + " known to hold no base64 row, " + carried + " that gained one");
+        assertThat(noRun).as("base64 rows known absent").isGreaterThan(100);
+        assertThat(carried).as("base64 rows made by an edit").isGreaterThan(10);
         assertThat(hits).as("the inputs hold keywords").isGreaterThan(compared);
     }
 
