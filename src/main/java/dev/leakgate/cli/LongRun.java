@@ -25,8 +25,12 @@ final class LongRun {
     static final String CHILD = "leakgate.longRun";
     /** The heap bound: the audit's structures for Git's 36k-commit history take a few hundred MB. */
     static final long HEAP_MAX = 1280L << 20;
-    /** JVM log lines (an archive refused) go nowhere near the report on stdout; errors to stderr. */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=error:stderr");
+    /**
+     * The first tier on one compiler thread (the two cores are the audit's), no performance-data
+     * file; JVM log lines (an archive refused) go nowhere near the report on stdout, errors to stderr.
+     */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
+            "-Xlog:disable", "-Xlog:all=error:stderr");
 
     private LongRun() {
     }
