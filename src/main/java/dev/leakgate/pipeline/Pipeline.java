@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -175,7 +174,7 @@ public final class Pipeline {
         Map<String, Finding> first = new LinkedHashMap<>();
         Map<String, Set<String>> paths = new HashMap<>();
         Map<String, String> blobOf = new HashMap<>();
-        Set<String> targets = new TreeSet<>();
+        Set<String> targets = new HashSet<>(); // the report sorts them: one sort, not a tree of 100,000 names
         // Every blob (and message) read is a target (JUnit names each); those with findings by their paths.
         Set<String> blobs = ConcurrentHashMap.newKeySet();
         // The targets the audit hands over are scanned on every core (a fingerprint is thousands of
