@@ -35,10 +35,16 @@ public final class Base64Runs {
      * around what is new ({@link #longRunAcross}) holds none either.
      */
     public static boolean forEachDecoded(byte[] b, int length, Sink sink) {
+        return forEachDecoded(b, length, sink, true);
+    }
+
+    /** {@code rememberWalk} false: every probe walks back from scratch (the slow obvious walk, for tests). */
+    static boolean forEachDecoded(byte[] b, int length, Sink sink, boolean rememberWalk) {
         boolean longRun = false;
         int budget = MAX_DECODED;
         int[] segs = new int[16];
         int i = 0;
+        int known = -1; // b[i .. known] are base64 characters, when known >= i: walked back over before
         while (i < length && budget > 0) {
             // A run worth decoding has a first line of MIN_RUN characters or more, so probe the last
             // character such a run starting here would need: a non-base64 byte there rules out every
@@ -53,12 +59,19 @@ public final class Base64Runs {
                 i = probe + 1;
                 continue;
             }
+            // Walk back only to the bytes an earlier walk found to be base64: reaching them joins
+            // this run to theirs, back to i. Each byte is walked over once, not once per probe.
+            int floor = rememberWalk ? Math.max(i, known + 1) : i;
             int runStart = probe;
-            while (runStart > i && CLASS[b[runStart - 1] & 0xff] >= 0) {
+            while (runStart > floor && CLASS[b[runStart - 1] & 0xff] >= 0) {
                 runStart--;
+            }
+            if (runStart == floor) {
+                runStart = i;
             }
             if (runStart > i) {
                 i = runStart;
+                known = probe;
                 continue;
             }
             longRun = true; // b[i .. probe] are base64 characters, MIN_RUN of them
