@@ -110,7 +110,7 @@ class JvmBlockTest {
         p.waitFor();
         // an audit: the first compiler tier and a bounded heap, as LongRun gives `java -jar ... audit`,
         // the user's options after them (the JVM takes the last)
-        assertThat(out).contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xmx1280m ")
+        assertThat(out).contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseParallelGC -Xmx1280m ")
                 .contains("-XX:MaxRAM=8g -Xmx3g -XX:AOTCache=" + aot + " -jar " + jar + " audit -C x y");
         assertThat(out.indexOf("-Xmx1280m")).isLessThan(out.indexOf("-Xmx3g"));
 
