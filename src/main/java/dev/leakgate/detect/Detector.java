@@ -245,7 +245,7 @@ public final class Detector {
         return dropShadowedGeneric(scanRaw(content, length, null, null));
     }
 
-    /** Every keyword occurrence in the content: what {@link #scan(byte[], int, KeywordHits)} starts from. */
+    /** Every keyword occurrence in the content: what {@link #scan(byte[], int, KeywordHits, boolean)} starts from. */
     public KeywordHits keywordHits(byte[] content, int length) {
         return KeywordHits.scan(automaton, content, length);
     }

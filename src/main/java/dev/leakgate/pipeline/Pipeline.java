@@ -200,14 +200,13 @@ public final class Pipeline {
             }
         }, scanned::add, stats);
         for (ScannedTarget done : scanned.results()) {
-            Target target = done.target();
-            blobs.remove(target.blobId());
-            targets.add(target.path());
+            blobs.remove(done.blobId());
+            targets.add(done.path());
             for (Finding f : done.findings()) {
-                String key = target.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
+                String key = done.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
                 first.putIfAbsent(key, f);
-                blobOf.putIfAbsent(key, target.blobId());
-                paths.computeIfAbsent(key, k -> new HashSet<>()).add(target.path());
+                blobOf.putIfAbsent(key, done.blobId());
+                paths.computeIfAbsent(key, k -> new HashSet<>()).add(done.path());
             }
         }
         List<Finding> out = new ArrayList<>();
@@ -222,7 +221,8 @@ public final class Pipeline {
         return report(out, stats, targets, t0);
     }
 
-    private record ScannedTarget(Target target, List<Finding> findings) {
+    /** A target's findings, with its names: not its content, which is let go once scanned. */
+    private record ScannedTarget(String path, String blobId, List<Finding> findings) {
     }
 
     /**
@@ -252,7 +252,7 @@ public final class Pipeline {
             waiting.acquireUninterruptibly();
             futures.add(pool.submit(() -> {
                 try {
-                    return new ScannedTarget(target, scan.apply(target));
+                    return new ScannedTarget(target.path(), target.blobId(), scan.apply(target));
                 } finally {
                     waiting.release();
                 }
