@@ -29,23 +29,22 @@ public final class Base64Runs {
     }
 
     /**
-     * Hands each run that decodes to text to the sink. Returns whether the content holds
-     * {@link #MIN_RUN} base64 characters in a row (what every run worth decoding starts with):
-     * when it does not, nothing was decoded, and a content that repeats it with only short runs
-     * around what is new ({@link #longRunAcross}) holds none either.
+     * Hands each run that decodes to text to the sink. Returns the rows the walk met: every maximal
+     * row of {@link #MIN_RUN} base64 characters or more (what each run worth decoding starts
+     * with), as [start, end) pairs in order; null when the decoding budget ran out first. A content
+     * that repeats this one gets its rows from these ({@link #rowsAround} for what is new) and its
+     * runs from {@link #forEachDecodedInRows}, with no walk.
      */
-    public static boolean forEachDecoded(byte[] b, int length, Sink sink) {
+    public static int[] forEachDecoded(byte[] b, int length, Sink sink) {
         return forEachDecoded(b, length, sink, true);
     }
 
     /** {@code rememberWalk} false: every probe walks back from scratch (the slow obvious walk, for tests). */
-    static boolean forEachDecoded(byte[] b, int length, Sink sink, boolean rememberWalk) {
-        boolean longRun = false;
-        int budget = MAX_DECODED;
-        int[] segs = new int[16];
+    static int[] forEachDecoded(byte[] b, int length, Sink sink, boolean rememberWalk) {
+        Walk w = new Walk(b, length, sink);
         int i = 0;
         int known = -1; // b[i .. known] are base64 characters, when known >= i: walked back over before
-        while (i < length && budget > 0) {
+        while (i < length && w.budget > 0) {
             // A run worth decoding has a first line of MIN_RUN characters or more, so probe the last
             // character such a run starting here would need: a non-base64 byte there rules out every
             // start up to it. Otherwise walk back to where the probed run starts; if that is past
@@ -74,11 +73,121 @@ public final class Base64Runs {
                 known = probe;
                 continue;
             }
-            longRun = true; // b[i .. probe] are base64 characters, MIN_RUN of them
+            // b[i .. probe] are base64 characters, MIN_RUN of them: i starts a row (or is one past
+            // the start, after a \n escape, and the row was noted then)
+            if (i == 0 || CLASS[b[i - 1] & 0xff] < 0) {
+                int end = probe + 1;
+                while (end < length && CLASS[b[end] & 0xff] >= 0) {
+                    end++;
+                }
+                w.row(i, end);
+            }
+            i = w.runAt(i);
+        }
+        return w.budget > 0 ? w.rows() : null;
+    }
+
+    /**
+     * What {@link #forEachDecoded} hands the sink, from the content's rows of {@link #MIN_RUN}
+     * base64 characters or more ([start, end) pairs in order, all of them): each run worth decoding
+     * starts at a row's start (or one past it, after a \n escape), so nothing between rows is read.
+     */
+    static void forEachDecodedInRows(byte[] b, int length, int[] rows, Sink sink) {
+        Walk w = new Walk(b, length, sink);
+        int i = 0;
+        for (int r = 0; r < rows.length && w.budget > 0; r += 2) {
+            if (rows[r] < i) {
+                continue; // taken in by the last run (a wrapped one goes on over the next lines)
+            }
+            i = rows[r];
+            while (rows[r + 1] - i >= MIN_RUN && w.budget > 0) {
+                int next = w.runAt(i);
+                boolean escape = next == i + 1; // the letter of an escape: the walk probes again from past it
+                i = next;
+                if (!escape) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds to {@code out} the rows of {@link #MIN_RUN} base64 characters or more that hold a byte of
+     * [from, to), or that touch {@code from} (to == from: the seam there), as [start, end) pairs:
+     * walked from the row's start before {@code from} to the end of the row past {@code to}.
+     */
+    static void rowsAround(byte[] b, int length, int from, int to, IntPairs out) {
+        int i = from;
+        while (i > 0 && CLASS[b[i - 1] & 0xff] >= 0) {
+            i--;
+        }
+        while (i < length) {
+            if (CLASS[b[i] & 0xff] < 0) {
+                if (i >= to) {
+                    return;
+                }
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < length && CLASS[b[i] & 0xff] >= 0) {
+                i++;
+            }
+            if (i - s >= MIN_RUN) {
+                out.add(s, i);
+            }
+        }
+    }
+
+    /** Pairs of ints in order, growing. */
+    static final class IntPairs {
+        private int[] a = new int[8];
+        private int n;
+
+        void add(int x, int y) {
+            if (n + 2 > a.length) {
+                a = java.util.Arrays.copyOf(a, a.length * 2);
+            }
+            a[n++] = x;
+            a[n++] = y;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+
+    /** One content's walk: its decoding budget, the rows met, and the run taken from a start. */
+    private static final class Walk {
+        final byte[] b;
+        final int length;
+        final Sink sink;
+        int budget = MAX_DECODED;
+        int[] segs = new int[16];
+        final IntPairs rows = new IntPairs();
+
+        Walk(byte[] b, int length, Sink sink) {
+            this.b = b;
+            this.length = length;
+            this.sink = sink;
+        }
+
+        void row(int start, int end) {
+            rows.add(start, end);
+        }
+
+        int[] rows() {
+            return rows.toArray();
+        }
+
+        /**
+         * The run from {@code i}, where MIN_RUN base64 characters start: decoded and handed over if
+         * it is text; returns where the walk goes on (i + 1 past the letter of a \n escape).
+         */
+        int runAt(int i) {
             int c = b[i] & 0xff;
             if (i > 0 && b[i - 1] == '\\' && (c == 'n' || c == 'r' || c == 't')) {
-                i++; // the letter of a \n escape (JSON strings) is not part of the run
-                continue;
+                return i + 1; // the letter of a \n escape (JSON strings) is not part of the run
             }
             int start = i;
             int end;
@@ -107,6 +216,9 @@ public final class Base64Runs {
                 segs[nseg * 2 + 1] = e;
                 nseg++;
                 total += e - s;
+                if (nseg > 1 && e - s >= MIN_RUN) {
+                    rows.add(s, e); // a wrapped run's next line: a row the walk will not probe
+                }
                 int next = wrappedContinuation(b, length, s, e, i);
                 if (next < 0) {
                     break;
@@ -114,41 +226,15 @@ public final class Base64Runs {
                 i = next;
             }
             if (total < MIN_RUN || seen != 7 || !printablePrefix(b, segs[0], segs[1])) {
-                continue;
+                return i;
             }
             budget -= total * 3 / 4;
             byte[] decoded = decode(b, segs, nseg, total);
             if (decoded != null && Base64Text.printableShare(decoded, decoded.length) >= MIN_PRINTABLE) {
                 sink.run(start, end, decoded);
             }
+            return i;
         }
-        return longRun;
-    }
-
-    /**
-     * Whether a row of base64 characters that holds a byte of [from, to), or that spans the seam
-     * before {@code from} (to == from), is {@link #MIN_RUN} long: walked from the row's start
-     * before {@code from} to its end past {@code to}.
-     */
-    static boolean longRunAcross(byte[] b, int length, int from, int to) {
-        int i = from;
-        while (i > 0 && CLASS[b[i - 1] & 0xff] >= 0) {
-            i--;
-        }
-        int run = 0;
-        for (; i < length; i++) {
-            if (CLASS[b[i] & 0xff] >= 0) {
-                if (++run >= MIN_RUN) {
-                    return true;
-                }
-            } else {
-                if (i >= to) {
-                    return false;
-                }
-                run = 0;
-            }
-        }
-        return false;
     }
 
     /** Character classes for the run pass: -1 not base64, else bits 1 upper case, 2 lower case, 4 not a hex digit. */

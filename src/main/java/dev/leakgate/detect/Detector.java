@@ -228,12 +228,7 @@ public final class Detector {
     public List<Match> scan(byte[] content, int length, KeywordHits hits, boolean repeated) {
         SliceMemo memo = repeated ? memos.get() : null;
         List<Match> matches = scanRaw(content, length, hits, memo);
-        List<Match> decoded;
-        if (hits != null && hits.noBase64Run()) {
-            decoded = List.of(); // no row of base64 long enough to decode: known from the content this one repeats
-        } else {
-            decoded = scanDecoded(content, length, matches, memo, hits);
-        }
+        List<Match> decoded = scanDecoded(content, length, matches, memo, hits);
         if (!decoded.isEmpty()) {
             matches.addAll(decoded);
         }
@@ -313,7 +308,7 @@ public final class Detector {
     private List<Match> scanDecoded(byte[] content, int length, List<Match> direct, SliceMemo memo, KeywordHits hits) {
         List<Match> out = new ArrayList<>();
         SecretSpans specific = new SecretSpans(direct, true);
-        boolean longRun = Base64Runs.forEachDecoded(content, length, (runStart, runEnd, decodedText) -> {
+        Base64Runs.Sink sink = (runStart, runEnd, decodedText) -> {
             if (specific.overlaps(runStart, runEnd)) {
                 return;
             }
@@ -321,9 +316,16 @@ public final class Detector {
             for (Match m : inner) {
                 out.add(new Match(m.rule(), runStart, runEnd, runStart, runEnd, m.secret(), true));
             }
-        });
-        if (hits != null) {
-            hits.noBase64Run(!longRun); // for the contents that repeat this one
+        };
+        int[] rows = hits == null ? null : hits.base64Rows();
+        if (rows != null) {
+            // where runs can start is known from the content this one repeats: no walk
+            Base64Runs.forEachDecodedInRows(content, length, rows, sink);
+        } else {
+            rows = Base64Runs.forEachDecoded(content, length, sink);
+            if (hits != null) {
+                hits.base64Rows(rows); // for the contents that repeat this one
+            }
         }
         return out;
     }

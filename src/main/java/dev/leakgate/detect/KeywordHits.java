@@ -13,16 +13,19 @@ public final class KeywordHits {
     /** Pairs: keyword index, end offset (exclusive); the start is the end less the keyword's length. */
     private final int[] pairs;
     private final int size;
+    /** The length of the content these are the hits of. */
+    private final int length;
     /**
-     * Whether the content is known to hold no row of {@link Base64Runs#MIN_RUN} base64
-     * characters: then no base64 run is decoded in it. Learnt by the scan of the content (false
-     * until then), or carried over from the earlier content by {@link #derive}.
+     * The content's rows of {@link Base64Runs#MIN_RUN} base64 characters or more, [start, end)
+     * pairs in order, where every base64 run worth decoding starts; null when not known. Learnt by
+     * the scan of the content, or carried over from the earlier content by {@link #derive}.
      */
-    private volatile boolean noBase64Run;
+    private volatile int[] base64Rows;
 
-    private KeywordHits(int[] pairs, int size) {
+    private KeywordHits(int[] pairs, int size, int length) {
         this.pairs = pairs;
         this.size = size;
+        this.length = length;
     }
 
     /** How many occurrences. */
@@ -30,12 +33,12 @@ public final class KeywordHits {
         return size;
     }
 
-    boolean noBase64Run() {
-        return noBase64Run;
+    int[] base64Rows() {
+        return base64Rows;
     }
 
-    void noBase64Run(boolean none) {
-        noBase64Run = none;
+    void base64Rows(int[] rows) {
+        base64Rows = rows;
     }
 
     int keyword(int i) {
@@ -50,7 +53,7 @@ public final class KeywordHits {
     static KeywordHits scan(KeywordAutomaton automaton, byte[] content, int length) {
         Builder b = new Builder(16);
         automaton.scan(content, length, b);
-        return b.build();
+        return b.build(length);
     }
 
     /**
@@ -124,29 +127,88 @@ public final class KeywordHits {
         if (winTo >= 0) {
             window(automaton, keywordLength, copies, content, winFrom, winTo, fresh);
         }
-        KeywordHits hits = merge(moved.build(), fresh.build(), keywordLength);
-        hits.noBase64Run = earlier.noBase64Run && !base64RunAcrossNew(copies, content, length);
+        KeywordHits hits = merge(moved.build(length), fresh.build(length), keywordLength, length);
+        int[] rows = earlier.base64Rows;
+        hits.base64Rows = rows == null ? null : base64Rows(rows, earlier.length, copies, content, length);
         return hits;
     }
 
     /**
-     * Whether a long row of base64 characters holds a new byte or spans a seam: any other row lies
-     * in one copied range, so the earlier content holds it too.
+     * The content's rows of base64 characters worth a look, from the earlier content's: a row in one
+     * copied range whose bytes before and after are copied with it is a row there, moved; every
+     * other row holds a new byte or touches a seam (or the content's start or end, where the
+     * earlier content had more), and a walk around each of those finds it.
      */
-    private static boolean base64RunAcrossNew(int[] copies, byte[] content, int length) {
+    private static int[] base64Rows(int[] earlier, int earlierLength, int[] copies, byte[] content, int length) {
+        Base64Runs.IntPairs moved = new Base64Runs.IntPairs();
         int n = copies.length / 3;
+        for (int c = 0; c < n; c++) {
+            int to = copies[3 * c];
+            int from = copies[3 * c + 1];
+            int len = copies[3 * c + 2];
+            for (int r = firstPairEndingAfter(earlier, from); r < earlier.length; r += 2) {
+                int rs = earlier[r];
+                int re = earlier[r + 1];
+                if (re > from + len) {
+                    break;
+                }
+                boolean startKept = rs > from || rs == 0 && to == 0;
+                boolean endKept = re < from + len || re == earlierLength && to + len == length;
+                if (rs >= from && startKept && endKept) {
+                    moved.add(rs - from + to, re - from + to);
+                }
+            }
+        }
+        Base64Runs.IntPairs around = new Base64Runs.IntPairs();
         int at = 0;
         for (int c = 0; c <= n; c++) {
+            // new bytes [at, to), or where nothing is new the seam at `to`: between two copies, or the
+            // content's start before the first and its end after the last
             int to = c < n ? copies[3 * c] : length;
-            if (to > at ? Base64Runs.longRunAcross(content, length, at, to)
-                    : c > 0 && c < n && Base64Runs.longRunAcross(content, length, to, to)) {
-                return true;
-            }
+            Base64Runs.rowsAround(content, length, at, to, around);
             if (c < n) {
                 at = to + copies[3 * c + 2];
             }
         }
-        return false;
+        return mergeRows(moved.toArray(), around.toArray());
+    }
+
+    /** The index of the first pair whose end is past {@code offset}. */
+    private static int firstPairEndingAfter(int[] pairs, int offset) {
+        int lo = 0;
+        int hi = pairs.length / 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pairs[2 * mid + 1] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return 2 * lo;
+    }
+
+    /** Two lists of rows in order, as one, each row once (a row is known by its start). */
+    private static int[] mergeRows(int[] a, int[] b) {
+        Base64Runs.IntPairs out = new Base64Runs.IntPairs();
+        int i = 0;
+        int j = 0;
+        int last = -1;
+        while (i < a.length || j < b.length) {
+            boolean takeA = j >= b.length || i < a.length && a[i] <= b[j];
+            int s = takeA ? a[i] : b[j];
+            int e = takeA ? a[i + 1] : b[j + 1];
+            if (takeA) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+            if (s != last) {
+                out.add(s, e);
+                last = s;
+            }
+        }
+        return out.toArray();
     }
 
     /** The hits of one window that no single copied range holds. */
@@ -194,7 +256,7 @@ public final class KeywordHits {
     }
 
     /** Both lists in the automaton's order: by end, then longest keyword first, then keyword index. */
-    private static KeywordHits merge(KeywordHits a, KeywordHits b, int[] keywordLength) {
+    private static KeywordHits merge(KeywordHits a, KeywordHits b, int[] keywordLength, int length) {
         // Copies arrive in the order of their offsets here, so the moved hits are in order already
         // unless two copied ranges' hits interleave, which they cannot: the ranges do not overlap.
         // Within one end, moved and fresh hits can meet (a long fresh keyword ending where a short
@@ -219,7 +281,7 @@ public final class KeywordHits {
                 j++;
             }
         }
-        return out.build();
+        return out.build(length);
     }
 
     private static boolean before(int kwA, int endA, int kwB, int endB, int[] keywordLength) {
@@ -273,8 +335,8 @@ public final class KeywordHits {
             pairs[n++] = end;
         }
 
-        KeywordHits build() {
-            return new KeywordHits(pairs, n / 2);
+        KeywordHits build(int length) {
+            return new KeywordHits(pairs, n / 2, length);
         }
     }
 }

@@ -27,13 +27,40 @@ class Base64RunsWalkTest {
             byte[] text = text(random);
             List<String> fast = new ArrayList<>();
             List<String> slow = new ArrayList<>();
-            boolean a = Base64Runs.forEachDecoded(text, text.length, (s, e, d) -> fast.add(s + "-" + e + ":" + new String(d, StandardCharsets.ISO_8859_1)), true);
-            boolean b = Base64Runs.forEachDecoded(text, text.length, (s, e, d) -> slow.add(s + "-" + e + ":" + new String(d, StandardCharsets.ISO_8859_1)), false);
-            assertThat(fast).as("round %d, %s", round, TestSeed.replayHint("Base64RunsWalkTest")).isEqualTo(slow);
-            assertThat(a).isEqualTo(b);
+            List<String> replayed = new ArrayList<>();
+            int[] a = Base64Runs.forEachDecoded(text, text.length, (s, e, d) -> fast.add(s + "-" + e + ":" + new String(d, StandardCharsets.ISO_8859_1)), true);
+            int[] b = Base64Runs.forEachDecoded(text, text.length, (s, e, d) -> slow.add(s + "-" + e + ":" + new String(d, StandardCharsets.ISO_8859_1)), false);
+            String why = "round " + round + ", " + TestSeed.replayHint("Base64RunsWalkTest");
+            assertThat(fast).as(why).isEqualTo(slow);
+            assertThat(a).as(why).isEqualTo(b);
+            // the rows are every maximal row of MIN_RUN base64 characters or more, nothing else
+            assertThat(a).as(why).isEqualTo(rowsTheSlowWay(text));
+            // and the runs taken from the rows alone are the runs the walk takes
+            Base64Runs.forEachDecodedInRows(text, text.length, a, (s, e, d) -> replayed.add(s + "-" + e + ":" + new String(d, StandardCharsets.ISO_8859_1)));
+            assertThat(replayed).as(why).isEqualTo(slow);
             runs += slow.size();
         }
         assertThat(runs).as("runs decoded").isGreaterThan(500);
+    }
+
+    private static int[] rowsTheSlowWay(byte[] b) {
+        List<Integer> out = new ArrayList<>();
+        int i = 0;
+        while (i < b.length) {
+            if (!Base64Text.isBase64Char(b[i] & 0xff)) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < b.length && Base64Text.isBase64Char(b[i] & 0xff)) {
+                i++;
+            }
+            if (i - s >= Base64Runs.MIN_RUN) {
+                out.add(s);
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static byte[] text(Random random) {
