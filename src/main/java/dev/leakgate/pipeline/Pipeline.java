@@ -176,21 +176,27 @@ public final class Pipeline {
         Map<String, String> blobOf = new HashMap<>();
         Set<String> targets = new HashSet<>(); // the report sorts them: one sort, not a tree of 100,000 names
         // Every blob (and message) read is a target (JUnit names each); those with findings by their paths.
-        Set<String> blobs = ConcurrentHashMap.newKeySet();
+        // Noted per thread, in lists: a concurrent set of 100,000 ids spent its time resizing.
+        List<List<String>> blobLists = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<List<String>> blobs = ThreadLocal.withInitial(() -> {
+            List<String> l = new ArrayList<>();
+            blobLists.add(l);
+            return l;
+        });
         // The targets the audit hands over are scanned on every core (a fingerprint is thousands of
         // hashes), and their findings taken in the order they were handed over.
         InOrder scanned = new InOrder(t -> scan(t, stats));
         audit.run(new AuditSource.BlobCheck() {
             @Override
             public boolean matches(String blobId, byte[] content, int length) {
-                blobs.add(blobId);
+                blobs.get().add(blobId);
                 return prescan(blobId, content, length, null, stats);
             }
 
             @Override
             public AuditSource.Verdict check(String blobId, byte[] content, int length, int[] copies, Object baseMemo,
                     boolean memo) {
-                blobs.add(blobId);
+                blobs.get().add(blobId);
                 KeywordHits hits = baseMemo instanceof KeywordHits earlier && copies != null && reuseDeltas
                         ? detector().keywordHits(content, length, earlier, copies)
                         : detector().keywordHits(content, length);
@@ -199,8 +205,9 @@ public final class Pipeline {
                 return new AuditSource.Verdict(any, memo && hits.size() <= MEMO_HITS_MAX ? hits : null);
             }
         }, scanned::add, stats);
+        Set<String> named = new HashSet<>(); // blobs that are targets under their paths
         for (ScannedTarget done : scanned.results()) {
-            blobs.remove(done.blobId());
+            named.add(done.blobId());
             targets.add(done.path());
             for (Finding f : done.findings()) {
                 String key = done.blobId() + '\0' + f.ruleId() + '\0' + f.line() + '\0' + f.column() + '\0' + f.fingerprint();
@@ -215,8 +222,12 @@ public final class Pipeline {
             int commits = audit.commitsHolding(blobOf.get(e.getKey()));
             out.add(f.withProvenance(f.commit(), paths.get(e.getKey()).size() - 1, Math.max(0, commits - 1)));
         }
-        for (String id : blobs) {
-            targets.add(id); // a blob or a message read whole, clean: its object id names it
+        for (List<String> list : blobLists) {
+            for (String id : list) {
+                if (!named.contains(id)) {
+                    targets.add(id); // a blob or a message read whole, clean: its object id names it
+                }
+            }
         }
         return report(out, stats, targets, t0);
     }
