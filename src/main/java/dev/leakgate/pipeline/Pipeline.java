@@ -174,7 +174,7 @@ public final class Pipeline {
         Map<String, Finding> first = new LinkedHashMap<>();
         Map<String, Set<String>> paths = new HashMap<>();
         Map<String, String> blobOf = new HashMap<>();
-        Set<String> targets = new HashSet<>(); // the report sorts them: one sort, not a tree of 100,000 names
+        List<String> targets = new ArrayList<>(); // the report puts them in order, once, if a writer reads them
         // Every blob (and message) read is a target (JUnit names each); those with findings by their paths.
         // Noted per thread, in lists: a concurrent set of 100,000 ids spent its time resizing.
         List<List<String>> blobLists = Collections.synchronizedList(new ArrayList<>());
@@ -321,7 +321,7 @@ public final class Pipeline {
         }
         List<String> unused = new ArrayList<>();
         policy.baseline().unused().forEach(e -> unused.add(e.shown()));
-        return new Report(sorted, stats, targets.stream().distinct().sorted().toList(), ruleInfos(),
+        return new Report(sorted, stats, Report.targetNames(targets), ruleInfos(),
                 dedupe(new ArrayList<>(baselined)), unused);
     }
 

@@ -13,4 +13,9 @@ public record Report(List<Finding> findings, ScanStats stats, List<String> targe
     public Report(List<Finding> findings, ScanStats stats, List<String> targets, List<RuleInfo> rules) {
         this(findings, stats, targets, rules, List.of(), List.of());
     }
+
+    /** The names of the targets read, each once, in order: put in order only if a writer reads them. */
+    public static List<String> targetNames(java.util.Collection<String> names) {
+        return new SortedNames(names);
+    }
 }
