@@ -68,9 +68,6 @@ public final class Detector {
     private final int[] rankOf;
     /** The positions in {@link #order} of the rules without keywords, rising: they run on every target. */
     private final int[] keywordlessRanks;
-    /** The keywords over {@link KeywordHits#SHORT} bytes alone, or null when there are none; {@link #longToMain} their indexes in {@link #automaton}. */
-    private final KeywordAutomaton longKeywords;
-    private final int[] longToMain;
     /** Per thread, the hit lists of one scan, reused from scan to scan. */
     private final ThreadLocal<Hits> hits;
     /** Per thread, the slices each rule's regex found nothing in (see {@link SliceMemo}). */
@@ -161,16 +158,6 @@ public final class Detector {
             }
         }
         hits = ThreadLocal.withInitial(() -> new Hits(this));
-        List<String> longOnes = new ArrayList<>();
-        int[] toMain = new int[keywords.size()];
-        for (int k = 0; k < keywords.size(); k++) {
-            if (keywords.get(k).length() > KeywordHits.SHORT) {
-                toMain[longOnes.size()] = k;
-                longOnes.add(keywords.get(k));
-            }
-        }
-        longKeywords = longOnes.isEmpty() ? null : new KeywordAutomaton(longOnes);
-        longToMain = Arrays.copyOf(toMain, longOnes.size());
     }
 
     /** Whether every match of the rule holds one of its keywords, found on first use (with {@link #reach}). */
@@ -267,7 +254,7 @@ public final class Detector {
      *               order of offset in content, not overlapping; the bytes between them are new
      */
     public KeywordHits keywordHits(byte[] content, int length, KeywordHits earlier, int[] copies) {
-        return KeywordHits.derive(automaton, longKeywords, longToMain, keywordLength, earlier, copies, content, length);
+        return KeywordHits.derive(automaton, keywordLength, earlier, copies, content, length);
     }
 
     private List<Match> scanRaw(byte[] content, int length, KeywordHits known, SliceMemo memo) {

@@ -67,18 +67,7 @@ public final class KeywordHits {
      */
     static KeywordHits derive(KeywordAutomaton automaton, int[] keywordLength, KeywordHits earlier, int[] copies,
             byte[] content, int length) {
-        return derive(automaton, null, null, keywordLength, earlier, copies, content, length);
-    }
-
-    /**
-     * {@link #derive(KeywordAutomaton, int[], KeywordHits, int[], byte[], int)} with the few long
-     * keywords apart: the windows around what is new reach only {@link #SHORT} - 1 bytes for
-     * {@code automaton}'s pass, and {@code longOnly} (the keywords over {@link #SHORT} bytes,
-     * {@code longToMain} their indexes in {@code automaton}) makes its own pass over windows as
-     * wide as its longest keyword needs. One 65-byte keyword no longer doubles every window.
-     */
-    static KeywordHits derive(KeywordAutomaton automaton, KeywordAutomaton longOnly, int[] longToMain, int[] keywordLength,
-            KeywordHits earlier, int[] copies, byte[] content, int length) {
+        int reach = automaton.longest() - 1;
         Builder moved = new Builder(Math.max(16, earlier.size));
         int n = copies.length / 3;
         for (int c = 0; c < n; c++) {
@@ -98,32 +87,9 @@ public final class KeywordHits {
                 }
             }
         }
-        KeywordHits fresh;
-        if (longOnly == null) {
-            fresh = fresh(automaton, null, automaton.longest() - 1, keywordLength, copies, content, length);
-        } else {
-            fresh = merge(fresh(automaton, null, Math.min(automaton.longest(), SHORT) - 1, keywordLength, copies, content, length),
-                    fresh(longOnly, longToMain, longOnly.longest() - 1, keywordLength, copies, content, length),
-                    keywordLength, length);
-        }
-        KeywordHits hits = merge(moved.build(length), fresh, keywordLength, length);
-        int[] rows = earlier.base64Rows;
-        hits.base64Rows = rows == null ? null : base64Rows(rows, earlier.length, copies, content, length);
-        return hits;
-    }
-
-    /** Keywords longer than this get a pass of their own over wider windows (see {@link #derive}). */
-    static final int SHORT = 32;
-
-    /**
-     * The hits of {@code automaton}'s keywords (indexes mapped through {@code toMain} when not null)
-     * that no single copied range holds: from a pass over windows reaching {@code reach} bytes
-     * around every new byte and seam, merged.
-     */
-    private static KeywordHits fresh(KeywordAutomaton automaton, int[] toMain, int reach, int[] keywordLength, int[] copies,
-            byte[] content, int length) {
+        // Windows around every new byte and seam, merged; a pass over each finds the hits that no
+        // single copied range holds.
         Builder fresh = new Builder(16);
-        int n = copies.length / 3;
         int winFrom = -1;
         int winTo = -1;
         int at = 0; // where the range after the last copy starts
@@ -148,7 +114,7 @@ public final class KeywordHits {
                     winTo = Math.max(winTo, hi);
                 } else {
                     if (winTo >= 0) {
-                        window(automaton, toMain, keywordLength, copies, content, winFrom, winTo, fresh);
+                        window(automaton, keywordLength, copies, content, winFrom, winTo, fresh);
                     }
                     winFrom = lo;
                     winTo = hi;
@@ -159,9 +125,12 @@ public final class KeywordHits {
             }
         }
         if (winTo >= 0) {
-            window(automaton, toMain, keywordLength, copies, content, winFrom, winTo, fresh);
+            window(automaton, keywordLength, copies, content, winFrom, winTo, fresh);
         }
-        return fresh.build(length);
+        KeywordHits hits = merge(moved.build(length), fresh.build(length), keywordLength, length);
+        int[] rows = earlier.base64Rows;
+        hits.base64Rows = rows == null ? null : base64Rows(rows, earlier.length, copies, content, length);
+        return hits;
     }
 
     /**
@@ -243,10 +212,9 @@ public final class KeywordHits {
     }
 
     /** The hits of one window that no single copied range holds. */
-    private static void window(KeywordAutomaton automaton, int[] toMain, int[] keywordLength, int[] copies, byte[] content,
+    private static void window(KeywordAutomaton automaton, int[] keywordLength, int[] copies, byte[] content,
             int from, int to, Builder out) {
-        automaton.scanWindow(content, from, to, (k, end) -> {
-            int kw = toMain == null ? k : toMain[k];
+        automaton.scanWindow(content, from, to, (kw, end) -> {
             if (!insideCopy(copies, end - keywordLength[kw], end)) {
                 out.hit(kw, end);
             }
@@ -305,17 +273,13 @@ public final class KeywordHits {
             } else {
                 takeA = before(a.keyword(i), a.end(i), b.keyword(j), b.end(j), keywordLength);
             }
-            int kw = takeA ? a.keyword(i) : b.keyword(j);
-            int end = takeA ? a.end(i) : b.end(j);
             if (takeA) {
+                out.hit(a.keyword(i), a.end(i));
                 i++;
             } else {
+                out.hit(b.keyword(j), b.end(j));
                 j++;
             }
-            if (out.n > 0 && out.pairs[out.n - 2] == kw && out.pairs[out.n - 1] == end) {
-                continue; // a long keyword both passes found
-            }
-            out.hit(kw, end);
         }
         return out.build(length);
     }

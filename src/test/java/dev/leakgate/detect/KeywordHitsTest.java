@@ -89,29 +89,6 @@ class KeywordHitsTest {
     }
 
     @Test
-    void aLongKeywordMadeWholeAtASeamFarIntoItIsFound() {
-        // the keywords over SHORT bytes get a pass of their own: a seam 40 bytes into one is beyond
-        // the short windows' reach
-        int checked = 0;
-        for (String k : keywords()) {
-            if (k.length() <= KeywordHits.SHORT) {
-                continue;
-            }
-            for (int split = 1; split < k.length(); split++) {
-                String tail = k.substring(split);
-                byte[] earlier = ("AA" + k.substring(0, split) + "|BB|" + tail + "CC").getBytes(StandardCharsets.ISO_8859_1);
-                int tailAt = 2 + split + 4;
-                byte[] content = ("AA" + k + "CC").getBytes(StandardCharsets.ISO_8859_1);
-                int[] copies = {0, 0, 2 + split, 2 + split, tailAt, tail.length() + 2};
-                KeywordHits derived = DETECTOR.keywordHits(content, content.length, DETECTOR.keywordHits(earlier, earlier.length), copies);
-                assertThat(derived).as("%s split at %d", k, split).isEqualTo(DETECTOR.keywordHits(content, content.length));
-                checked++;
-            }
-        }
-        assertThat(checked).as("long keywords among the built-in ones").isGreaterThan(30);
-    }
-
-    @Test
     void aContentCopiedWholeHasTheEarlierHitsAndNoPass() {
         byte[] earlier = "\nsk-abc password=hunter2 token\n".getBytes(StandardCharsets.UTF_8);
         KeywordHits hits = DETECTOR.keywordHits(earlier, earlier.length);
