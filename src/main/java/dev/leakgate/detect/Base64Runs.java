@@ -121,12 +121,23 @@ public final class Base64Runs {
         while (i > 0 && CLASS[b[i - 1] & 0xff] >= 0) {
             i--;
         }
+        // Rows found past what was asked are rows all the same: the caller keeps each row once. So a
+        // row is skipped by a probe as in forEachDecoded: a non-base64 byte MIN_RUN - 1 past a row's
+        // start rules out every row starting up to it.
         while (i < length) {
             if (CLASS[b[i] & 0xff] < 0) {
                 if (i >= to) {
                     return;
                 }
                 i++;
+                continue;
+            }
+            int probe = i + MIN_RUN - 1;
+            if (probe >= length) {
+                return; // no row of MIN_RUN starts here or later
+            }
+            if (CLASS[b[probe] & 0xff] < 0) {
+                i = probe;
                 continue;
             }
             int s = i;

@@ -172,7 +172,12 @@ public final class KeywordAutomaton {
      * when {@code from} is 0), so none that starts earlier is reported.
      */
     public void scanWindow(byte[] bytes, int from, int to, HitSink sink) {
-        scanRange(bytes, from, to, from == 0 ? d0() : 0, sink);
+        int state = from == 0 ? d0() : 0;
+        if (to - from < SPLIT_MIN) {
+            scanRange(bytes, from, to, state, sink);
+        } else {
+            scanSplit(bytes, from, to, state, sink); // a large window: what a delta inserts whole
+        }
     }
 
     /**
@@ -185,7 +190,7 @@ public final class KeywordAutomaton {
             scanRange(bytes, 0, length, d0(), sink);
             return;
         }
-        scanSplit(bytes, length, sink);
+        scanSplit(bytes, 0, length, d0(), sink);
     }
 
     /** Below this length one pass is as fast: the split only pays off when both halves are long. */
@@ -219,22 +224,23 @@ public final class KeywordAutomaton {
      * dropped (the first walk reports them), and its hits are handed over after the first half's
      * so the sink still sees offsets in ascending order.
      */
-    private void scanSplit(byte[] bytes, int length, HitSink sink) {
+    private void scanSplit(byte[] bytes, int from, int length, int firstState, HitSink sink) {
         final char[] d = delta;
         final byte[] cls = byteClass;
         final int sh = shift;
-        int mid = length / 2;
-        int start2 = Math.max(0, mid - (longest - 1));
-        int n1 = mid;
+        int mid = from + (length - from) / 2;
+        int start2 = Math.max(from, mid - (longest - 1));
+        int n1 = mid - from;
         int n2 = length - start2;
         int[] later = new int[32];
         int nLater = 0;
-        int state1 = d0();
+        int state1 = firstState;
         int state2 = 0;
         int common = Math.min(n1, n2);
-        for (int i = 0; i < common; i++) {
+        for (int k = 0; k < common; k++) {
+            int i = from + k;
             int t1 = d[(state1 << sh) + cls[bytes[i] & 0xff]];
-            int j = start2 + i;
+            int j = start2 + k;
             int t2 = d[(state2 << sh) + cls[bytes[j] & 0xff]];
             state1 = t1 & STATE;
             state2 = t2 & STATE;
@@ -255,7 +261,7 @@ public final class KeywordAutomaton {
                 }
             }
         }
-        scanRange(bytes, common, n1, state1, sink);
+        scanRange(bytes, from + common, mid, state1, sink);
         for (int k = 0; k < nLater; k += 2) {
             sink.hit(later[k], later[k + 1]);
         }

@@ -89,6 +89,29 @@ class KeywordHitsTest {
     }
 
     @Test
+    void aLargeWindowsPassFindsTheKeywordsWithinIt() {
+        // a window of a delta's large insert is read in two halves at once, as a whole content is
+        Random random = TestSeed.random("KeywordHitsTest.window");
+        List<String> keywords = keywords();
+        KeywordAutomaton automaton = new KeywordAutomaton(keywords.stream().distinct().toList());
+        for (int round = 0; round < 200; round++) {
+            byte[] content = content(random, keywords, 2000 + random.nextInt(4000));
+            int from = random.nextBoolean() ? 0 : random.nextInt(content.length / 3);
+            int to = Math.min(content.length, from + 4096 + random.nextInt(content.length));
+            List<String> expected = new ArrayList<>();
+            automaton.scan(content, content.length, (kw, end) -> {
+                int start = end - automaton.keywords().get(kw).length();
+                if ((start >= from || start == -1 && from == 0) && end <= to) {
+                    expected.add(kw + "@" + end);
+                }
+            });
+            List<String> window = new ArrayList<>();
+            automaton.scanWindow(content, from, to, (kw, end) -> window.add(kw + "@" + end));
+            assertThat(window).as("round %d, %s", round, TestSeed.replayHint("KeywordHitsTest")).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aContentCopiedWholeHasTheEarlierHitsAndNoPass() {
         byte[] earlier = "\nsk-abc password=hunter2 token\n".getBytes(StandardCharsets.UTF_8);
         KeywordHits hits = DETECTOR.keywordHits(earlier, earlier.length);
