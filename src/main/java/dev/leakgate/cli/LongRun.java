@@ -26,13 +26,14 @@ final class LongRun {
     /** The heap bound: the audit's structures for Git's 36k-commit history take a few hundred MB. */
     static final long HEAP_MAX = 1280L << 20;
     /**
-     * The first tier on one compiler thread (the two cores are the audit's); the parallel
+     * Options another JVM may not know are ignored, not fatal. The first tier on one compiler
+     * thread (the two cores are the audit's); the parallel
      * collector, made for batch throughput (an audit allocates every blob it reads, and nearly all
      * of it dies young: 3% less time than G1 on Git's history); no performance-data file; JVM log
      * lines (an archive refused) nowhere near the report on stdout, errors to stderr.
      */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseParallelGC",
-            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=error:stderr");
+    static final List<String> OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-XX:+UseParallelGC", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=error:stderr");
 
     private LongRun() {
     }

@@ -18,7 +18,7 @@ class LongRunTest {
     @Test
     void anAuditStartedWithoutJvmOptionsGetsABoundedHeapAndTheFirstCompilerTier() {
         List<String> command = LongRun.command(new String[] {"audit", "-C", "repo"}, List.of(), JAVA, "leakgate.jar", 6 * GIB);
-        assertThat(command).startsWith("/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseParallelGC", "-XX:-UsePerfData",
+        assertThat(command).startsWith("/usr/bin/java", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseParallelGC", "-XX:-UsePerfData",
                 "-Xlog:disable", "-Xlog:all=error:stderr",
                 "-Xmx1280m", "-Dleakgate.longRun=1",
                 "-cp", "leakgate.jar", "dev.leakgate.cli.Main").endsWith("audit", "-C", "repo");
