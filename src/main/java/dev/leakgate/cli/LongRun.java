@@ -40,8 +40,8 @@ final class LongRun {
 
     /**
      * The options this JVM was started with: the environment's, then what precedes {@code -jar}
-     * or the main class on its command line (read from the OS, which is quicker than starting
-     * the management beans, a tenth of a second on the way to every audit).
+     * or the main class on its command line, as the OS has it (the management beans only where
+     * the OS does not say: they take some 30 ms to start, on the way to every audit).
      */
     static List<String> jvmOptions() {
         for (String env : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"}) {

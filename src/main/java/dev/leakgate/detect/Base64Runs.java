@@ -80,11 +80,11 @@ public final class Base64Runs {
                 while (end < length && CLASS[b[end] & 0xff] >= 0) {
                     end++;
                 }
-                w.row(i, end);
+                w.rows.add(i, end);
             }
             i = w.runAt(i);
         }
-        return w.budget > 0 ? w.rows() : null;
+        return w.budget > 0 ? w.rows.toArray() : null;
     }
 
     /**
@@ -150,24 +150,6 @@ public final class Base64Runs {
         }
     }
 
-    /** Pairs of ints in order, growing. */
-    static final class IntPairs {
-        private int[] a = new int[8];
-        private int n;
-
-        void add(int x, int y) {
-            if (n + 2 > a.length) {
-                a = java.util.Arrays.copyOf(a, a.length * 2);
-            }
-            a[n++] = x;
-            a[n++] = y;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
-
     /** One content's walk: its decoding budget, the rows met, and the run taken from a start. */
     private static final class Walk {
         final byte[] b;
@@ -181,14 +163,6 @@ public final class Base64Runs {
             this.b = b;
             this.length = length;
             this.sink = sink;
-        }
-
-        void row(int start, int end) {
-            rows.add(start, end);
-        }
-
-        int[] rows() {
-            return rows.toArray();
         }
 
         /**

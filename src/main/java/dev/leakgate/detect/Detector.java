@@ -157,7 +157,7 @@ public final class Detector {
                 keywordlessRanks[i++] = k;
             }
         }
-        hits = ThreadLocal.withInitial(() -> new Hits(this));
+        hits = ThreadLocal.withInitial(Hits::new);
     }
 
     /** Whether every match of the rule holds one of its keywords, found on first use (with {@link #reach}). */
@@ -801,32 +801,14 @@ public final class Detector {
      * The keyword hits of each rule in one content, in the order the automaton found them: for
      * anchored rules where a try starts, for the others each hit's [start, end).
      */
-    private static final class Hits implements KeywordAutomaton.HitSink {
+    private final class Hits implements KeywordAutomaton.HitSink {
         /** A rule's hit list longer than this is not kept for the next scan: one huge target does not hold memory for the rest of a run. */
         private static final int KEEP = 1 << 16;
-        private final int[][] hits;
-        private final int[] sizes;
-        private final int[] rankOf;
+        private final int[][] hits = new int[rules.size()][];
+        private final int[] sizes = new int[rules.size()];
         /** Ranks (positions in the detector's rule order) of the rules with hits, in the order first hit. */
         private int[] touched = new int[16];
         private int nTouched;
-
-        private final int[][] rulesByKeyword;
-        private final boolean[] anchored;
-        private final int[] anchorBack;
-        private final int[] keywordLength;
-
-        Hits(Detector d) {
-            int rules = d.rules.size();
-            this.hits = new int[rules][];
-            this.sizes = new int[rules];
-            this.rankOf = d.rankOf;
-            this.byRank = d.order;
-            this.rulesByKeyword = d.rulesByKeyword;
-            this.anchored = d.anchored;
-            this.anchorBack = d.anchorBack;
-            this.keywordLength = d.keywordLength;
-        }
 
         /** A keyword occurrence: a hit for each of its rules (an anchored rule's at its try start). */
         @Override
@@ -842,7 +824,7 @@ public final class Detector {
 
         Hits reset() {
             for (int i = 0; i < nTouched; i++) {
-                int r = order(touched[i]);
+                int r = order[touched[i]];
                 sizes[r] = 0;
                 if (hits[r] != null && hits[r].length > KEEP) {
                     hits[r] = null;
@@ -852,19 +834,12 @@ public final class Detector {
             return this;
         }
 
-        /** Per rank, the rule: the detector's rule order. */
-        private final int[] byRank;
-
-        private int order(int rank) {
-            return byRank[rank];
-        }
-
         /** The ranks of the rules with hits and of {@code always}, rising, each once. */
         int[] touchedRanks(int[] always) {
             int[] out = Arrays.copyOf(touched, nTouched + always.length);
             int n = nTouched;
             for (int rank : always) {
-                if (sizes[order(rank)] == 0) {
+                if (sizes[order[rank]] == 0) {
                     out[n++] = rank;
                 }
             }

@@ -162,7 +162,7 @@ public final class KeywordAutomaton {
     }
 
     /** The length of the longest keyword: a hit touching an offset lies within this many bytes of it. */
-    public int longest() {
+    int longest() {
         return longest;
     }
 
@@ -171,7 +171,7 @@ public final class KeywordAutomaton {
      * from the root state (from the state after the newline the content is read as starting with,
      * when {@code from} is 0), so none that starts earlier is reported.
      */
-    public void scanWindow(byte[] bytes, int from, int to, HitSink sink) {
+    void scanWindow(byte[] bytes, int from, int to, HitSink sink) {
         int state = from == 0 ? d0() : 0;
         if (to - from < SPLIT_MIN) {
             scanRange(bytes, from, to, state, sink);

@@ -51,9 +51,13 @@ public final class KeywordHits {
 
     /** The automaton's hits over the whole content. */
     static KeywordHits scan(KeywordAutomaton automaton, byte[] content, int length) {
-        Builder b = new Builder(16);
-        automaton.scan(content, length, b);
-        return b.build(length);
+        IntPairs hits = new IntPairs(16);
+        automaton.scan(content, length, hits);
+        return of(hits, length);
+    }
+
+    private static KeywordHits of(IntPairs hits, int length) {
+        return new KeywordHits(hits.array(), hits.size(), length);
     }
 
     /**
@@ -68,14 +72,14 @@ public final class KeywordHits {
     static KeywordHits derive(KeywordAutomaton automaton, int[] keywordLength, KeywordHits earlier, int[] copies,
             byte[] content, int length) {
         int reach = automaton.longest() - 1;
-        Builder moved = new Builder(Math.max(16, earlier.size));
+        IntPairs moved = new IntPairs(Math.max(16, earlier.size));
         int n = copies.length / 3;
         for (int c = 0; c < n; c++) {
             int to = copies[3 * c];
             int from = copies[3 * c + 1];
             int len = copies[3 * c + 2];
             int shift = to - from;
-            for (int i = earlier.firstEndAfter(from); i < earlier.size; i++) {
+            for (int i = IntPairs.firstEndingAfter(earlier.pairs, earlier.size, from); i < earlier.size; i++) {
                 int end = earlier.end(i);
                 if (end > from + len) {
                     break;
@@ -83,13 +87,13 @@ public final class KeywordHits {
                 int kw = earlier.keyword(i);
                 int start = end - keywordLength[kw];
                 if (start >= from || start == -1 && from == 0 && to == 0) {
-                    moved.hit(kw, end + shift);
+                    moved.add(kw, end + shift);
                 }
             }
         }
         // Windows around every new byte and seam, merged; a pass over each finds the hits that no
         // single copied range holds.
-        Builder fresh = new Builder(16);
+        IntPairs fresh = new IntPairs(16);
         int winFrom = -1;
         int winTo = -1;
         int at = 0; // where the range after the last copy starts
@@ -127,7 +131,7 @@ public final class KeywordHits {
         if (winTo >= 0) {
             window(automaton, keywordLength, copies, content, winFrom, winTo, fresh);
         }
-        KeywordHits hits = merge(moved.build(length), fresh.build(length), keywordLength, length);
+        KeywordHits hits = merge(of(moved, length), of(fresh, length), keywordLength, length);
         int[] rows = earlier.base64Rows;
         hits.base64Rows = rows == null ? null : base64Rows(rows, earlier.length, copies, content, length);
         return hits;
@@ -140,13 +144,13 @@ public final class KeywordHits {
      * earlier content had more), and a walk around each of those finds it.
      */
     private static int[] base64Rows(int[] earlier, int earlierLength, int[] copies, byte[] content, int length) {
-        Base64Runs.IntPairs moved = new Base64Runs.IntPairs();
+        IntPairs moved = new IntPairs();
         int n = copies.length / 3;
         for (int c = 0; c < n; c++) {
             int to = copies[3 * c];
             int from = copies[3 * c + 1];
             int len = copies[3 * c + 2];
-            for (int r = firstPairEndingAfter(earlier, from); r < earlier.length; r += 2) {
+            for (int r = 2 * IntPairs.firstEndingAfter(earlier, earlier.length / 2, from); r < earlier.length; r += 2) {
                 int rs = earlier[r];
                 int re = earlier[r + 1];
                 if (re > from + len) {
@@ -159,7 +163,7 @@ public final class KeywordHits {
                 }
             }
         }
-        Base64Runs.IntPairs around = new Base64Runs.IntPairs();
+        IntPairs around = new IntPairs();
         int at = 0;
         for (int c = 0; c <= n; c++) {
             // new bytes [at, to), or where nothing is new the seam at `to`: between two copies, or the
@@ -173,24 +177,9 @@ public final class KeywordHits {
         return mergeRows(moved.toArray(), around.toArray());
     }
 
-    /** The index of the first pair whose end is past {@code offset}. */
-    private static int firstPairEndingAfter(int[] pairs, int offset) {
-        int lo = 0;
-        int hi = pairs.length / 2;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (pairs[2 * mid + 1] <= offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return 2 * lo;
-    }
-
     /** Two lists of rows in order, as one, each row once (a row is known by its start). */
     private static int[] mergeRows(int[] a, int[] b) {
-        Base64Runs.IntPairs out = new Base64Runs.IntPairs();
+        IntPairs out = new IntPairs();
         int i = 0;
         int j = 0;
         int last = -1;
@@ -213,10 +202,10 @@ public final class KeywordHits {
 
     /** The hits of one window that no single copied range holds. */
     private static void window(KeywordAutomaton automaton, int[] keywordLength, int[] copies, byte[] content,
-            int from, int to, Builder out) {
+            int from, int to, IntPairs out) {
         automaton.scanWindow(content, from, to, (kw, end) -> {
             if (!insideCopy(copies, end - keywordLength[kw], end)) {
-                out.hit(kw, end);
+                out.add(kw, end);
             }
         });
     }
@@ -240,28 +229,13 @@ public final class KeywordHits {
         return hi >= 0 && end <= copies[3 * hi] + copies[3 * hi + 2];
     }
 
-    /** The index of the first hit ending after {@code offset}. */
-    private int firstEndAfter(int offset) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (end(mid) <= offset) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** Both lists in the automaton's order: by end, then longest keyword first, then keyword index. */
     private static KeywordHits merge(KeywordHits a, KeywordHits b, int[] keywordLength, int length) {
         // Copies arrive in the order of their offsets here, so the moved hits are in order already
         // unless two copied ranges' hits interleave, which they cannot: the ranges do not overlap.
         // Within one end, moved and fresh hits can meet (a long fresh keyword ending where a short
         // moved one ends): hence the comparison, not a concatenation.
-        Builder out = new Builder(a.size + b.size + 1);
+        IntPairs out = new IntPairs(a.size + b.size + 1);
         int i = 0;
         int j = 0;
         while (i < a.size || j < b.size) {
@@ -274,14 +248,14 @@ public final class KeywordHits {
                 takeA = before(a.keyword(i), a.end(i), b.keyword(j), b.end(j), keywordLength);
             }
             if (takeA) {
-                out.hit(a.keyword(i), a.end(i));
+                out.add(a.keyword(i), a.end(i));
                 i++;
             } else {
-                out.hit(b.keyword(j), b.end(j));
+                out.add(b.keyword(j), b.end(j));
                 j++;
             }
         }
-        return out.build(length);
+        return of(out, length);
     }
 
     private static boolean before(int kwA, int endA, int kwB, int endB, int[] keywordLength) {
@@ -316,27 +290,5 @@ public final class KeywordHits {
             sb.append(i == 0 ? "" : ", ").append(keyword(i)).append('@').append(end(i));
         }
         return sb.append(']').toString();
-    }
-
-    private static final class Builder implements KeywordAutomaton.HitSink {
-        private int[] pairs;
-        private int n;
-
-        Builder(int capacity) {
-            pairs = new int[2 * capacity];
-        }
-
-        @Override
-        public void hit(int keyword, int end) {
-            if (n + 2 > pairs.length) {
-                pairs = Arrays.copyOf(pairs, pairs.length * 2);
-            }
-            pairs[n++] = keyword;
-            pairs[n++] = end;
-        }
-
-        KeywordHits build(int length) {
-            return new KeywordHits(pairs, n / 2, length);
-        }
     }
 }

@@ -57,8 +57,9 @@ public final class AuditSource {
         /**
          * As {@link #matches}, for a blob that may be another's content changed by a delta (git
          * packs most versions of a file so): {@code copies} are the delta's (offset here, offset in
-         * the base, length) triples, {@code baseMemo} what this method returned for the base (null
-         * when there is none to reuse). {@code memo} says whether deltas are based on this blob: then
+         * the base, length) triples (null when the blob was read whole, or is scanned as other bytes
+         * than it is stored: a BOM'd text decoded), {@code baseMemo} what this method returned for
+         * the base (null when there is none). {@code memo} says whether deltas are based on this blob: then
          * the returned {@link Verdict#memo} is handed to them.
          */
         default Verdict check(String blobId, byte[] content, int length, int[] copies, Object baseMemo, boolean memo) {
@@ -284,8 +285,7 @@ public final class AuditSource {
                     // what the check kept of the base applies only where both are scanned as stored (no BOM decoded)
                     boolean asStored = text == content;
                     int[] copies = asStored && delta != null && baseMemo != null ? DeltaCopies.of(delta, text.length) : null;
-                    Verdict v = w.check.check(table.id(g).name(), text, text.length, copies, copies == null ? null : baseMemo,
-                            isBase && asStored);
+                    Verdict v = w.check.check(table.id(g).name(), text, text.length, copies, baseMemo, isBase && asStored);
                     if (v.matches()) {
                         flags[g] |= INTERESTING;
                     }
@@ -469,7 +469,7 @@ public final class AuditSource {
         // A delta tree can be most of a pack (every version of a large folder's tree, of a much-edited
         // file): its parts are handed to a thread that has run out of roots, so no core waits on one.
         java.util.concurrent.ConcurrentLinkedDeque<long[]> handed = new java.util.concurrent.ConcurrentLinkedDeque<>();
-        Map<Long, Object[]> bases = new java.util.concurrent.ConcurrentHashMap<>(); // a base's content and memo
+        Map<Long, PackReader.Held> bases = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong handedIds = new java.util.concurrent.atomic.AtomicLong();
         AtomicInteger idle = new AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -486,12 +486,12 @@ public final class AuditSource {
                     long wall0 = System.nanoTime();
                     try (Worker worker = new Worker(check, stats, p)) {
                         int[] job = {0};
-                        worker.packs.splitter((index, base, memo) -> {
+                        worker.packs.splitter((index, base) -> {
                             if (idle.get() == 0 || handed.size() >= threads) {
                                 return false;
                             }
                             long id = handedIds.incrementAndGet();
-                            bases.put(id, new Object[] {base, memo});
+                            bases.put(id, base);
                             handed.add(new long[] {job[0], index, id});
                             return true;
                         });
@@ -518,8 +518,7 @@ public final class AuditSource {
                                 Job j = jobs.get(job[0] = (int) (task != null ? task[0] : units.get(u)[0]));
                                 worker.global = j.global;
                                 if (task != null) {
-                                    Object[] base = bases.remove(task[2]);
-                                    worker.packs.readFrom(j.layout, j.channel, j.length, (int) task[1], (byte[]) base[0], base[1], worker);
+                                    worker.packs.readFrom(j.layout, j.channel, j.length, (int) task[1], bases.remove(task[2]), worker);
                                 } else {
                                     worker.packs.readTree(j.layout, j.channel, j.length, (int) units.get(u)[1], worker);
                                 }

@@ -44,7 +44,7 @@ final class PackReader implements AutoCloseable {
     }
 
     /** An object's content held for the deltas on it, with what its visitor returned for them. */
-    private record Held(byte[] content, Object memo) {
+    record Held(byte[] content, Object memo) {
     }
 
     /** Bases above this are not held for their deltas: JGit reads those deltas, with its own caches. */
@@ -81,7 +81,7 @@ final class PackReader implements AutoCloseable {
     /** Hands part of a delta tree to another thread: a delta and the base it applies to. */
     interface Splitter {
         /** True when the delta was taken (another thread reads it and everything below it). */
-        boolean offer(int index, byte[] base, Object memo);
+        boolean offer(int index, Held base);
     }
 
     /** Below this many objects a part of a delta tree is not worth handing over. */
@@ -93,8 +93,8 @@ final class PackReader implements AutoCloseable {
     }
 
     /** Reads delta {@code i} on {@code base} (handed over by another thread) and everything below it. */
-    void readFrom(PackLayout l, FileChannel ch, long packLength, int i, byte[] base, Object memo, Visitor v) throws IOException {
-        below(l, ch, packLength, i, read(l, ch, packLength, i, new Held(base, memo), hasDeltas(l, i), v), v);
+    void readFrom(PackLayout l, FileChannel ch, long packLength, int i, Held base, Visitor v) throws IOException {
+        below(l, ch, packLength, i, read(l, ch, packLength, i, base, hasDeltas(l, i), v), v);
     }
 
     /** Reads object {@code root} and, depth first, every object based on it. */
@@ -126,7 +126,7 @@ final class PackReader implements AutoCloseable {
         try {
             for (int c = l.childStart[i]; c < l.childStart[i + 1]; c++) {
                 int child = l.children[c];
-                if (content != null && splitter != null && l.descendants[child] >= SPLIT && splitter.offer(child, content, base.memo)) {
+                if (content != null && splitter != null && l.descendants[child] >= SPLIT && splitter.offer(child, base)) {
                     continue; // another thread, idle, reads this part of the tree
                 }
                 Held childContent = content == null ? fallback(l, child, hasDeltas(l, child), l.compressedLength(child, packLength), v)
